@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { platformErrors } from '../../platform/shared/errors.js';
+import { pickLocale } from '../../platform/shared/i18n.js';
+import type { AppContext } from '../../platform/server/app-context.js';
+import type { Config } from '../../platform/server/config.js';
+import { type DbHandle, openDatabase } from '../../platform/server/db/database.js';
+import { migrate } from '../../platform/server/db/migrator.js';
+import { diskStorage } from '../../platform/server/files/storage.js';
+import { sendError } from '../../platform/server/http/errors.js';
+import { registerRoutes } from '../../platform/server/http/register-routes.js';
+import { registerSecurityHeaders } from '../../platform/server/http/security-headers.js';
+import { createHub } from '../../platform/server/realtime/create-hub.js';
+import { resolveCaller } from '../../modules/accounts/server/index.js';
+import { serverModules } from './modules.js';
+
+export interface App {
+  fastify: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** Postgres schema (tests isolate runs in their own). */
+  schema?: string;
+  /** Directory of the built web app; served with an SPA fallback when it exists. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+/** Composition root: opens the database, migrates, builds the hub, registers every module. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  const handle: DbHandle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
+  try {
+    await migrate(
+      handle.db,
+      serverModules.map((m) => m.migrations),
+    );
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+
+  const fastify = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    // Node's HTTP server otherwise keeps idle keep-alive sockets open through shutdown.
+    forceCloseConnections: 'idle',
+  });
+
+  const authorizers = Object.assign({}, ...serverModules.map((m) => m.topics ?? {}));
+  const hub = await createHub({ redisUrl: config.redisUrl, authorizers });
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    hub,
+    storage: diskStorage(path.join(config.dataDir, 'files')),
+    log: fastify.log,
+  };
+
+  fastify.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  fastify.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !options.webDir) {
+      const spec = platformErrors['route.not_found'];
+      return reply.status(404).send({ error: { code: spec.code, message: spec[pickLocale(req.headers['accept-language'])] } });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  registerSecurityHeaders(fastify);
+  await fastify.register(cookie);
+  await fastify.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (req, context) => {
+      const spec = platformErrors['request.rate_limited'];
+      return {
+        statusCode: 429,
+        error: {
+          code: spec.code,
+          message: spec[pickLocale(req.headers['accept-language'])],
+          details: { retryAfterMs: context.ttl },
+        },
+      };
+    },
+  });
+  await fastify.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+  await fastify.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  if (options.webDir && fs.existsSync(options.webDir)) {
+    await fastify.register(fastifyStatic, { root: options.webDir, prefix: '/', wildcard: false });
+  }
+
+  registerRoutes(
+    fastify,
+    serverModules.flatMap((m) => m.routes),
+    ctx,
+    (req) => resolveCaller(ctx, req),
+  );
+  hub.register(fastify, ctx);
+
+  for (const m of serverModules) await m.onBoot?.(ctx);
+
+  return {
+    fastify,
+    ctx,
+    async close() {
+      // Order matters: stop taking requests and let in-flight ones finish, then drop
+      // sockets, then the database, so no acknowledged write is cut off.
+      await fastify.close();
+      await hub.close();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { accountsModule } from '../../modules/accounts/module.js';
+import { orgModule } from '../../modules/org/module.js';
+import { systemModule } from '../../modules/system/module.js';
+import type { ServerModule } from '../../platform/server/module.js';
+
+/** Every server module, listed explicitly: nothing registers itself. */
+export const serverModules: ServerModule[] = [systemModule, orgModule, accountsModule];

@@ -1,0 +1,3 @@
+/** The accounts module's public server API. */
+export { credentialOf, resolveCaller } from './resolve-caller.js';
+export type { AccountsTables } from './tables.js';

@@ -1,0 +1,17 @@
+import type { UserId } from '../../../platform/shared/ids.js';
+import type { AppContext } from '../../../platform/server/app-context.js';
+import { setMemberStatus } from '../../org/server/index.js';
+import { revokeAllSessions } from './sessions.js';
+
+/**
+ * Deactivation ends every session and socket at once and leaves the member's content in
+ * place; tokens stop working because callers must be active. Reactivation just flips it back.
+ */
+export async function setMemberActiveUseCase(ctx: AppContext, userId: UserId, status: 'active' | 'deactivated') {
+  await ctx.db.transaction().execute(async (tx) => {
+    await setMemberStatus(tx, userId, status);
+    if (status === 'deactivated') await revokeAllSessions({ ...ctx, db: tx }, userId);
+  });
+  if (status === 'deactivated') await ctx.hub.disconnect(userId);
+  return { ok: true as const };
+}

@@ -1,0 +1,7 @@
+/** The org module's public server API: what other modules may call. */
+export { loadCallerProfile, type CallerProfile } from './caller-profile.js';
+export { createMember, type NewMember } from './create-member.js';
+export { findMemberByEmail, setMemberStatus } from './member-status.js';
+export { createOrganization, getOrganization } from './organization.js';
+export { getMemberView, toMemberViews } from './queries.js';
+export type { OrgTables } from './tables.js';

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Skein reads, from environment variables, validated at boot. A wrong value
+ * stops the boot with a message naming the variable (see formatConfigError).
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SKEIN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Public origin (https://skein.example.com) for invite links and the origin check; derived from the request when unset. */
+  SKEIN_PUBLIC_URL: z.url().optional(),
+  SKEIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest accepted upload, in megabytes. */
+  SKEIN_MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
+  /** How long a login session lasts without use, in days. */
+  SKEIN_SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
+  /** Set to `true` only behind a TLS-terminating proxy: marks cookies Secure. */
+  SKEIN_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  publicUrl?: string;
+  logLevel: string;
+  maxUploadBytes: number;
+  sessionDays: number;
+  secureCookies: boolean;
+  version: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.SKEIN_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    publicUrl: c.SKEIN_PUBLIC_URL?.replace(/\/$/, ''),
+    logLevel: c.SKEIN_LOG_LEVEL,
+    maxUploadBytes: Math.round(c.SKEIN_MAX_UPLOAD_MB * 1024 * 1024),
+    sessionDays: c.SKEIN_SESSION_DAYS,
+    secureCookies: c.SKEIN_SECURE_COOKIES,
+    version,
+  };
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+/**
+ * Each module types the database as the tables it owns (`Kysely<OrgTables>`); the
+ * composition root holds the untyped handle, which is assignable to every module's view.
+ * This keeps "a module never reads another module's tables" visible in the types.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above — the root handle is deliberately untyped.
+export type AnyDb = Kysely<any>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: AnyDb;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+const dialects = new WeakMap<object, Dialect>();
+
+/** Which SQL dialect a handle speaks, for the rare query that must differ. */
+export function dialectOf(db: Kysely<unknown>): Dialect {
+  return dialects.get(db) ?? 'sqlite';
+}
+
+// int8 columns (millisecond timestamps, counts) come back as numbers, like on SQLite.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// numeric stays a string in pg by default; we use it only for scores, where a number is wanted.
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export interface DbOptions {
+  /** postgres:// URL; SQLite under dataDir otherwise. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Postgres schema to use (tests isolate each run in its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(options: DbOptions): DbHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    dialects.set(db, 'postgres');
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const sqlite = new SQLite(path.join(options.dataDir, 'skein.db'));
+  // WAL: readers never block the single writer. synchronous=NORMAL in WAL mode keeps every
+  // committed transaction across a process crash (kill -9); only an OS crash can drop the
+  // last commits. foreign_keys is off by default in SQLite and must be turned on per connection.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+  dialects.set(db, 'sqlite');
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { AppError, type ErrorEnvelope, type ErrorSpec, platformErrors } from '../../shared/errors.js';
+import { pickLocale } from '../../shared/i18n.js';
+
+/** Maps what Fastify and its plugins throw for bad input onto stable codes. */
+function specForFastifyError(err: FastifyError): ErrorSpec | undefined {
+  const status = err.statusCode ?? 500;
+  if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT')
+    return platformErrors['request.too_large'];
+  if (status === 415) return platformErrors['request.unsupported_media_type'];
+  if (status === 429) return platformErrors['request.rate_limited'];
+  if (err.code?.startsWith('FST_ERR_CTP') || err instanceof SyntaxError) return platformErrors['request.malformed_json'];
+  if (status >= 400 && status < 500) return platformErrors['request.validation_failed'];
+  return undefined;
+}
+
+export function localeOf(req: FastifyRequest): ReturnType<typeof pickLocale> {
+  return req.caller?.locale ?? pickLocale(req.headers['accept-language']);
+}
+
+/** The one place an exception becomes a response: a 4xx with a code, or a logged 500 without internals. */
+export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = localeOf(req);
+  let envelope: ErrorEnvelope;
+  let status: number;
+  if (err instanceof AppError) {
+    status = err.status;
+    envelope = { error: { code: err.code, message: err.localized(locale), details: err.details } };
+  } else if (err instanceof ZodError) {
+    status = 400;
+    const spec = platformErrors['request.validation_failed'];
+    envelope = {
+      error: {
+        code: spec.code,
+        message: spec[locale],
+        details: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })),
+      },
+    };
+  } else {
+    const spec = specForFastifyError(err as FastifyError);
+    if (spec) {
+      status = spec.status;
+      envelope = { error: { code: spec.code, message: spec[locale] } };
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      status = 500;
+      const internal = platformErrors.internal;
+      envelope = { error: { code: internal.code, message: internal[locale], details: { requestId: req.id } } };
+    }
+  }
+  if (status >= 500) req.log.error({ code: envelope.error.code }, 'request failed');
+  return reply.status(status).type('application/json; charset=utf-8').send(envelope);
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Contract } from '../../shared/contract.js';
+import { AppError, platformErrors } from '../../shared/errors.js';
+import type { AppContext } from '../app-context.js';
+import type { Caller } from '../permissions.js';
+import { checkOrigin } from './origin.js';
+import type { RouteDef } from './route.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+/** Resolves the caller from a session cookie or an access token; null when anonymous. */
+export type CallerResolver = (req: FastifyRequest, reply: FastifyReply) => Promise<Caller | null>;
+
+/** Unknown fields are refused (a typo must not be silently ignored), at the top level of each part. */
+function strict(schema: z.ZodType | undefined): z.ZodType | undefined {
+  if (schema instanceof z.ZodObject) return schema.strict();
+  return schema;
+}
+
+function requiredScope(c: Contract): 'read' | 'write' | 'admin' {
+  if (c.auth === 'admin') return 'admin';
+  return c.method === 'GET' ? 'read' : 'write';
+}
+
+/** Checks the contract's auth requirement; returns the caller or throws. */
+function guard(c: Contract, req: FastifyRequest): void {
+  if (c.auth === 'public') return;
+  const caller = req.caller;
+  if (!caller) throw new AppError(platformErrors['auth.required']);
+  if (caller.tokenScopes) {
+    const scope = requiredScope(c);
+    const ok = caller.tokenScopes.includes(scope) || (scope === 'read' && caller.tokenScopes.includes('write'));
+    if (!ok) throw new AppError(platformErrors['auth.token_scope'], { params: { scope } });
+  }
+  if (c.auth === 'admin' && !caller.roles.includes('admin')) throw new AppError(platformErrors['auth.forbidden']);
+}
+
+/** Registers every contract-bound route: parse input, resolve caller, check auth, call, validate output. */
+export function registerRoutes(app: FastifyInstance, routes: RouteDef[], ctx: AppContext, resolveCaller: CallerResolver): void {
+  app.decorateRequest('caller', null);
+  for (const { contract: c, handler } of routes) {
+    const params = strict(c.params);
+    const query = strict(c.query);
+    const body = strict(c.body);
+    app.route({
+      method: c.method,
+      url: c.path,
+      config: c.rateLimit ? { rateLimit: { max: c.rateLimit.max, timeWindow: c.rateLimit.windowMs } } : {},
+      handler: async (req, reply) => {
+        req.caller = await resolveCaller(req, reply);
+        if (c.method !== 'GET' && !req.caller?.tokenScopes) checkOrigin(req, ctx.config.publicUrl);
+        guard(c, req);
+        const input = {
+          params: params ? params.parse(req.params ?? {}) : undefined,
+          query: query ? query.parse(req.query ?? {}) : undefined,
+          body: body && c.kind !== 'upload' ? body.parse(req.body ?? {}) : undefined,
+        };
+        const result = await handler({ ...input, caller: req.caller, db: ctx.db, ctx, req, reply } as never);
+        if (reply.sent || c.kind === 'binary') return reply;
+        // Parsing the output strips fields the contract does not declare, so a use case can
+        // never leak a column (a hash, an internal flag) by returning a raw row.
+        const output = c.response.parse(result);
+        reply.status(c.status ?? 200);
+        return output;
+      },
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { UserId } from '../../shared/ids.js';
+import type { AppContext } from '../app-context.js';
+import type { Caller } from '../permissions.js';
+
+/**
+ * Decides whether a caller may subscribe to a topic. Registered per topic prefix by the
+ * module that owns it: `chat` authorizes `chat:<id>` and receives `<id>`.
+ */
+export type TopicAuthorizer = (caller: Caller, topicId: string, ctx: AppContext) => Promise<boolean> | boolean;
+
+/** The realtime hub: one authenticated WebSocket endpoint, topics, per-topic sequence numbers. */
+export interface Hub {
+  readonly kind: 'memory' | 'redis';
+  /** Publishes to every subscriber on every node; resolves with the topic's new sequence number. */
+  publish(topic: string, event: unknown): Promise<number>;
+  /** Ends one user's subscription to a topic on every node (membership removed). */
+  revoke(topic: string, userId: UserId): Promise<void>;
+  /** Closes a user's sockets on every node (deactivated, or one session revoked). */
+  disconnect(userId: UserId, sessionId?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  redisUrl?: string;
+  authorizers: Record<string, TopicAuthorizer>;
+}
+
+/** Registers the WebSocket endpoint; the composition root calls it once the hub exists. */
+export type RegisterHubEndpoint = (app: FastifyInstance, ctx: AppContext) => void;
