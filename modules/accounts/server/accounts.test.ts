@@ -17,6 +17,7 @@ import {
   setMemberActive,
   setup,
 } from '../shared/contract.js';
+import { listAudit } from '../../audit/shared/contract.js';
 import { invitePerson, PASSWORD, setupOrg } from './test/factories.js';
 
 let t: TestApp;
@@ -179,7 +180,12 @@ describe('accounts', () => {
     await expectCode(dave.api(getMe), 'auth.required');
     await expectCode(t.client().api(login, { body: { email: 'dave@acme.test', password: PASSWORD } }), 'auth.deactivated');
     await admin.api(setMemberActive, { params: { userId: me.user.id }, body: { status: 'active' } });
-    await t.client().api(login, { body: { email: 'dave@acme.test', password: PASSWORD } });
+    const dave2 = t.client();
+    await dave2.api(login, { body: { email: 'dave@acme.test', password: PASSWORD } });
+    // Both changes are in the audit log, which only admins may read.
+    const audit = await admin.api(listAudit, { query: { targetId: me.user.id } });
+    expect(audit.items.map((e) => e.action)).toEqual(['member.reactivated', 'member.deactivated']);
+    await expectCode(dave2.api(listAudit, { query: {} }), 'auth.forbidden');
   });
 
   test('the last active administrator cannot be deactivated', async () => {

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/shared/errors.js';
 import { newId } from '../../../platform/shared/ids.js';
 import type { AppContext } from '../../../platform/server/app-context.js';
 import { authorize, type Caller, type Role } from '../../../platform/server/permissions.js';
+import { recordAudit } from '../../audit/server/index.js';
 import { createMember, getOrganization } from '../../org/server/index.js';
 import type { acceptInvite, createInvite, inviteView } from '../shared/contract.js';
 import { accountsErrors } from '../shared/errors.js';
@@ -61,7 +62,17 @@ export async function createInviteUseCase(
     used_by: null,
     revoked_at: null,
   };
-  await ctx.db.insertInto('acc_invites').values(row).execute();
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('acc_invites').values(row).execute();
+    await recordAudit(tx, {
+      actorId: caller.userId,
+      action: 'invite.created',
+      targetType: 'invite',
+      targetId: row.id,
+      details: { email: row.email, role: row.role, departmentId: row.department_id },
+      ip: req.ip,
+    });
+  });
   return { invite: toView(row), token, url: `${baseUrl(ctx, req)}/invite/${token}` };
 }
 
@@ -82,6 +93,7 @@ export async function revokeInviteUseCase(ctx: AppContext, caller: Caller, invit
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new AppError(accountsErrors['invite.not_found']);
+  await recordAudit(ctx.db, { actorId: caller.userId, action: 'invite.revoked', targetType: 'invite', targetId: inviteId });
   return { ok: true as const };
 }
 

@@ -32,5 +32,7 @@ export const routes = [
   route(c.createToken, ({ db, caller, body }) => createTokenUseCase(db, caller, body)),
   route(c.listTokens, ({ db, caller }) => listTokensUseCase(db, caller)),
   route(c.revokeToken, ({ db, caller, params }) => revokeTokenUseCase(db, caller, params.tokenId)),
-  route(c.setMemberActive, ({ ctx, params, body }) => setMemberActiveUseCase(ctx, params.userId, body.status)),
+  route(c.setMemberActive, ({ ctx, caller, params, body, req }) =>
+    setMemberActiveUseCase(ctx, caller, params.userId, body.status, req.ip),
+  ),
 ];

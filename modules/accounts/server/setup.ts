@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../../../platform/shared/errors.js';
 import type { AppContext } from '../../../platform/server/app-context.js';
+import { recordAudit } from '../../audit/server/index.js';
 import { orgErrors } from '../../org/shared/errors.js';
 import { createMember, createOrganization, getOrganization } from '../../org/server/index.js';
 import type { setup } from '../shared/contract.js';
@@ -34,6 +35,7 @@ export async function setupUseCase(
       roles: ['admin'],
     });
     await tx.insertInto('acc_credentials').values({ user_id: id, password_hash: passwordHash, updated_at: Date.now() }).execute();
+    await recordAudit(tx, { actorId: id, action: 'organization.set_up', targetType: 'organization', ip: req.ip });
     return id;
   });
   const sessionId = await startSession(ctx, ctx.db, userId, req, reply);
