@@ -26,8 +26,8 @@ export async function changePasswordUseCase(
     .set({ password_hash: passwordHash, updated_at: Date.now() })
     .where('user_id', '=', caller.userId)
     .execute();
-  await revokeAllSessions(ctx, caller.userId, caller.sessionId);
-  // Sockets of the revoked sessions close too; the current session's socket stays.
-  await ctx.hub.disconnect(caller.userId as UserId);
+  const ended = await revokeAllSessions(ctx, caller.userId, caller.sessionId);
+  // Sockets of the ended sessions close too; the current session's socket stays open.
+  for (const sessionId of ended) await ctx.hub.disconnect(caller.userId as UserId, sessionId);
   return { ok: true as const };
 }

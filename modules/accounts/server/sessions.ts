@@ -53,13 +53,15 @@ export async function logoutUseCase(ctx: AppContext, caller: Caller, reply: Fast
   return { ok: true as const };
 }
 
-/** Ends every session of a user (deactivation) or every one but `keep` (password change). */
-export async function revokeAllSessions(ctx: AppContext, userId: string, keep?: string): Promise<void> {
-  let q = ctx.db
-    .updateTable('acc_sessions')
-    .set({ revoked_at: Date.now() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null);
+/**
+ * Ends every session of a user (deactivation) or every one but `keep` (password change);
+ * returns the ids it ended so their sockets can be closed too.
+ */
+export async function revokeAllSessions(ctx: Pick<AppContext, 'db'>, userId: string, keep?: string): Promise<string[]> {
+  const db: AccountsDb = ctx.db;
+  let q = db.selectFrom('acc_sessions').select('id').where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (keep) q = q.where('id', '!=', keep);
-  await q.execute();
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length > 0) await db.updateTable('acc_sessions').set({ revoked_at: Date.now() }).where('id', 'in', ids).execute();
+  return ids;
 }

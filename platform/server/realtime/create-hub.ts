@@ -1,14 +1,99 @@
-import type { Hub, HubOptions } from './hub.js';
+import type { UserId } from '../../shared/ids.js';
+import { CLOSE_CODES, TOPIC_PATTERN } from '../../shared/realtime-protocol.js';
+import type { AppContext } from '../app-context.js';
+import { type BusHandlers, type ControlMessage, memoryBus } from './bus.js';
+import { registerEndpoint } from './endpoint.js';
+import type { HubOptions, RealtimeHub } from './hub.js';
+import { LocalSockets, send } from './local-sockets.js';
+import { redisBus } from './redis-bus.js';
+import { type HubCore, leaveTopic } from './socket-session.js';
+import { topicAccess } from './topics.js';
 
-// Placeholder until the WebSocket hub lands (same interface); publishes go nowhere yet.
-export async function createHub(_options: HubOptions): Promise<Hub & { register: (...args: unknown[]) => void }> {
-  let seq = 0;
+/**
+ * Builds the realtime hub: in-process bus by default, Redis pub/sub when `redisUrl` is set
+ * (then boot fails if Redis is unreachable). `register` mounts `GET /api/ws`.
+ */
+export async function createHub(options: HubOptions): Promise<RealtimeHub> {
+  const local = new LocalSockets();
+  let ctx: AppContext | undefined;
+
+  const revokeHere = (topic: string, userId: string) => {
+    for (const conn of local.connectionsOf(userId)) {
+      if (leaveTopic(core, conn, topic)) send(conn, { type: 'revoked', topic });
+    }
+  };
+  const disconnectHere = (userId: string, sessionId?: string) => {
+    for (const conn of local.connectionsOf(userId)) {
+      if (sessionId && conn.caller.sessionId !== sessionId) continue;
+      // Forget it now so not one more event goes out, then close politely.
+      for (const topic of local.detach(conn)) core.bus.unlisten(topic);
+      conn.socket.close(CLOSE_CODES.disconnected, 'realtime.disconnected');
+    }
+  };
+  const handlers: BusHandlers = {
+    onFrame: (topic, frame) => local.fanout(topic, frame),
+    onControl: (message: ControlMessage) => {
+      if (message.op === 'revoke') revokeHere(message.topic, message.userId);
+      else disconnectHere(message.userId, message.sessionId);
+    },
+  };
+  // Built before the bus so a control message arriving during the bus's boot finds it.
+  const core: HubCore = {
+    local,
+    bus: memoryBus(handlers),
+    authorize: topicAccess(options.authorizers, () => {
+      if (!ctx) throw new Error('realtime hub used before register()');
+      return ctx;
+    }),
+    log: () => ctx?.log,
+  };
+  if (options.redisUrl) core.bus = await redisBus(options.redisUrl, handlers);
+  const bus = core.bus;
+
+  // WebSocket ping frames: browsers answer them without any script; a socket that missed a
+  // whole interval is dead (laptop closed, network gone) and is terminated.
+  const heartbeat = setInterval(() => {
+    for (const conn of local.all()) {
+      if (!conn.alive) {
+        conn.socket.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.socket.ping();
+    }
+  }, options.heartbeatMs ?? 25_000);
+  heartbeat.unref();
+
+  let closed = false;
   return {
-    kind: 'memory',
-    publish: async () => ++seq,
-    revoke: async () => {},
-    disconnect: async () => {},
-    close: async () => {},
-    register: () => {},
+    kind: bus.kind,
+    async publish(topic, event) {
+      if (!TOPIC_PATTERN.test(topic)) throw new Error(`Not a realtime topic: ${topic}`);
+      // Serialized once per publish; the bus appends the sequence number where it allocates it.
+      const prefix = `{"type":"event","topic":${JSON.stringify(topic)},"data":${JSON.stringify(event) ?? 'null'},"seq":`;
+      return bus.publish(topic, prefix);
+    },
+    async revoke(topic, userId: UserId) {
+      revokeHere(topic, userId);
+      await bus.control({ op: 'revoke', topic, userId });
+    },
+    async disconnect(userId: UserId, sessionId?: string) {
+      disconnectHere(userId, sessionId);
+      await bus.control({ op: 'disconnect', userId, ...(sessionId ? { sessionId } : {}) });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      for (const conn of [...local.all()]) {
+        local.detach(conn);
+        conn.socket.close(1001, 'server shutting down');
+      }
+      await bus.close();
+    },
+    register(app, appCtx, resolveCaller) {
+      ctx = appCtx;
+      registerEndpoint(app, appCtx, resolveCaller, core);
+    },
   };
 }

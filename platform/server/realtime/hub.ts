@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UserId } from '../../shared/ids.js';
 import type { AppContext } from '../app-context.js';
 import type { Caller } from '../permissions.js';
@@ -24,7 +24,17 @@ export interface Hub {
 export interface HubOptions {
   redisUrl?: string;
   authorizers: Record<string, TopicAuthorizer>;
+  /** Server ping interval; sockets that miss one ping are terminated. Default 25 s. */
+  heartbeatMs?: number;
 }
 
+/** Resolves who opens a socket, exactly as for HTTP (session cookie or Bearer token). */
+export type SocketCallerResolver = (req: FastifyRequest) => Promise<Caller | null>;
+
 /** Registers the WebSocket endpoint; the composition root calls it once the hub exists. */
-export type RegisterHubEndpoint = (app: FastifyInstance, ctx: AppContext) => void;
+export type RegisterHubEndpoint = (app: FastifyInstance, ctx: AppContext, resolveCaller: SocketCallerResolver) => void;
+
+/** The hub as the composition root sees it: the Hub use cases get, plus its endpoint. */
+export interface RealtimeHub extends Hub {
+  register: RegisterHubEndpoint;
+}

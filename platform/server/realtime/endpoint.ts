@@ -1,0 +1,48 @@
+import type {} from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CLOSE_CODES, REALTIME_PATH } from '../../shared/realtime-protocol.js';
+import type { AppContext } from '../app-context.js';
+import { checkOrigin } from '../http/origin.js';
+import type { Caller } from '../permissions.js';
+import type { SocketCallerResolver } from './hub.js';
+import { type HubCore, runSocket } from './socket-session.js';
+
+function bearerAuthenticated(req: FastifyRequest): boolean {
+  const auth = req.headers.authorization;
+  return typeof auth === 'string' && auth.startsWith('Bearer ');
+}
+
+/**
+ * `GET /api/ws`. The caller is resolved before the upgrade, like any HTTP request. A
+ * cookie-authenticated upgrade from a foreign Origin is refused with 403 before any socket
+ * exists (browsers attach cookies to cross-site WebSocket upgrades; SameSite=Lax does not
+ * stop them). Anonymous or deactivated callers get a socket closed at once with 4401, the
+ * one refusal a browser script can read (it never sees an HTTP status of a failed upgrade).
+ */
+export function registerEndpoint(app: FastifyInstance, ctx: AppContext, resolveCaller: SocketCallerResolver, core: HubCore) {
+  const callers = new WeakMap<FastifyRequest, Caller | null>();
+  app.get(
+    REALTIME_PATH,
+    {
+      websocket: true,
+      preValidation: async (req) => {
+        if (!bearerAuthenticated(req)) checkOrigin(req, ctx.config.publicUrl);
+        callers.set(req, await resolveCaller(req));
+      },
+    },
+    (socket, req) => {
+      const caller = callers.get(req);
+      callers.delete(req);
+      if (!caller) {
+        socket.close(CLOSE_CODES.unauthorized, 'realtime.unauthorized');
+        return;
+      }
+      // Reading is all a socket does: any token scope that may read (read or write) will do.
+      if (caller.tokenScopes && !caller.tokenScopes.some((s) => s === 'read' || s === 'write')) {
+        socket.close(CLOSE_CODES.tokenScope, 'realtime.token_scope');
+        return;
+      }
+      runSocket(core, socket, caller);
+    },
+  );
+}

@@ -1,0 +1,134 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { invitePerson, PASSWORD, setupOrg } from '../../../modules/accounts/server/test/factories.js';
+import { getMe, login, revokeSession, setMemberActive } from '../../../modules/accounts/shared/contract.js';
+import { health, realtimeCheck } from '../../../modules/system/shared/contract.js';
+import { createApi } from '../../shared/api-client.js';
+import type { TestApp } from '../test/harness.js';
+import { nodeClient, type ServerProcess, startServerProcess } from './test/server-process.js';
+import { openSocket } from './test/test-socket.js';
+
+// Two real server processes share one PostgreSQL schema and one Redis. Neither service is
+// optional here: if Redis cannot be reached this file fails, it never skips.
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.MULTINODE_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const schema = `mn_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+
+/** The same database URL, with every connection's search_path set to this run's schema. */
+function inSchema(url: string, name: string): string {
+  const separator = url.includes('?') ? '&' : '?';
+  return `${url}${separator}options=${encodeURIComponent(`-c search_path=${name}`)}`;
+}
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let nodeA: ServerProcess | undefined;
+let nodeB: ServerProcess | undefined;
+let schemaCreated = false;
+let admin: ReturnType<typeof nodeClient>;
+const topicsUsed: string[] = [];
+
+/** The factories only need `client()`; here each client talks to node A. */
+const viaA = () => ({ client: () => nodeClient(nodeA!.baseUrl) }) as unknown as TestApp;
+
+beforeAll(async () => {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    expect(await redis.ping()).toBe('PONG');
+  } catch (err) {
+    throw new Error(`multi-node tests need Redis at ${REDIS_URL}: ${err instanceof Error ? err.message : err}`);
+  } finally {
+    redis.disconnect();
+  }
+
+  await adminQuery(`create schema ${schema}`);
+  schemaCreated = true;
+  const env = { DATABASE_URL: inSchema(DATABASE_URL, schema), REDIS_URL };
+  // One after the other: the first node runs the migrations, the second finds them done.
+  nodeA = await startServerProcess(env);
+  nodeB = await startServerProcess(env);
+  // The organization is set up through node A's HTTP API.
+  admin = (await setupOrg(viaA())).admin;
+});
+
+afterAll(async () => {
+  await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
+  if (schemaCreated) await adminQuery(`drop schema ${schema} cascade`);
+  if (topicsUsed.length) {
+    const redis = new Redis(REDIS_URL);
+    await redis.del(...topicsUsed.map((topic) => `skein:rt:seq:${topic}`));
+    redis.disconnect();
+  }
+});
+
+describe('realtime across two nodes (PostgreSQL + Redis)', () => {
+  test('both nodes run on PostgreSQL and the Redis bus', async () => {
+    for (const node of [nodeA!, nodeB!]) {
+      expect(await createApi({ baseUrl: node.baseUrl })(health)).toMatchObject({ status: 'ok', db: 'postgres', bus: 'redis' });
+    }
+  });
+
+  test('an event published on node A reaches a socket on node B, numbered in one sequence for both nodes', async () => {
+    const bob = await invitePerson(viaA(), admin as never, { email: 'bob@acme.test', displayName: 'Bob' });
+    const topic = `user:${bob.me.user.id}`;
+    topicsUsed.push(topic);
+
+    const onB = await openSocket(nodeB!.baseUrl, { cookie: bob.client.cookieHeader() });
+    const onA = await openSocket(nodeA!.baseUrl, { cookie: bob.client.cookieHeader() });
+    expect(await onB.subscribe(topic)).toEqual({ type: 'subscribed', topic, seq: 0 });
+    expect(await onA.subscribe(topic)).toEqual({ type: 'subscribed', topic, seq: 0 });
+
+    // Published by node A (the client calls A), delivered by node B.
+    const first = await bob.client.api(realtimeCheck);
+    expect(first).toEqual({ topic, seq: 1 });
+    expect(await onB.next('event')).toMatchObject({ topic, seq: 1, data: { type: 'realtime.check' } });
+
+    // Published by node B: the number continues from A's, and A's socket sees it too.
+    const bobOnB = nodeClient(nodeB!.baseUrl);
+    await bobOnB.api(login, { body: { email: 'bob@acme.test', password: PASSWORD } });
+    expect(await bobOnB.api(realtimeCheck)).toEqual({ topic, seq: 2 });
+    expect(await onB.next('event')).toMatchObject({ seq: 2 });
+    expect((await onA.next('event'))?.seq).toBe(1);
+    expect((await onA.next('event'))?.seq).toBe(2);
+    onA.close();
+    onB.close();
+  });
+
+  test('signing a session out on node A closes its socket on node B, and only that one', async () => {
+    const carolLaptop = nodeClient(nodeA!.baseUrl);
+    const carol = await invitePerson(viaA(), admin as never, { email: 'carol@acme.test', displayName: 'Carol' });
+    await carolLaptop.api(login, { body: { email: 'carol@acme.test', password: PASSWORD } });
+    const topic = `user:${carol.me.user.id}`;
+    topicsUsed.push(topic);
+
+    const phoneSocket = await openSocket(nodeB!.baseUrl, { cookie: carol.client.cookieHeader() });
+    const laptopSocket = await openSocket(nodeB!.baseUrl, { cookie: carolLaptop.cookieHeader() });
+    await phoneSocket.subscribe(topic);
+    await laptopSocket.subscribe(topic);
+
+    const phoneSession = (await carol.client.api(getMe)).sessionId!;
+    await carolLaptop.api(revokeSession, { params: { sessionId: phoneSession } });
+    expect(await phoneSocket.closed).toEqual({ code: 4000, reason: 'realtime.disconnected' });
+
+    await carolLaptop.api(realtimeCheck);
+    expect(await laptopSocket.next('event')).toMatchObject({ topic, data: { type: 'realtime.check' } });
+    expect(laptopSocket.ws.readyState).toBe(laptopSocket.ws.OPEN);
+
+    // Deactivated on node A: the remaining socket on node B closes too, and cannot come back.
+    await admin.api(setMemberActive, { params: { userId: carol.me.user.id }, body: { status: 'deactivated' } });
+    expect((await laptopSocket.closed).code).toBe(4000);
+    const again = await openSocket(nodeB!.baseUrl, { cookie: carolLaptop.cookieHeader() });
+    expect((await again.closed).code).toBe(4401);
+  });
+});

@@ -1,0 +1,101 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import { clientMessage, MAX_CLIENT_MESSAGE_BYTES, MAX_TOPICS_PER_SOCKET } from '../../shared/realtime-protocol.js';
+import type { Caller } from '../permissions.js';
+import type { Bus } from './bus.js';
+import { type Connection, type LocalSockets, send } from './local-sockets.js';
+
+/** What a socket's message loop needs from its hub. */
+export interface HubCore {
+  local: LocalSockets;
+  bus: Bus;
+  authorize(caller: Caller, topic: string): Promise<boolean>;
+  log(): FastifyBaseLogger | undefined;
+}
+
+/** Leaves a topic on this node; the bus stops delivering it when nobody here follows it. */
+export function leaveTopic(core: HubCore, conn: Connection, topic: string): boolean {
+  const wasPending = conn.pending.delete(topic);
+  const result = core.local.leave(conn, topic);
+  if (result === 'last') core.bus.unlisten(topic);
+  return wasPending || result !== 'absent';
+}
+
+function topicOf(raw: unknown): string | undefined {
+  const topic = (raw as { topic?: unknown } | null)?.topic;
+  return typeof topic === 'string' && topic.length <= 200 ? topic : undefined;
+}
+
+async function subscribe(core: HubCore, conn: Connection, topic: string): Promise<void> {
+  if (conn.pending.has(topic)) return;
+  if (!conn.topics.has(topic)) {
+    if (conn.topics.size + conn.pending.size >= MAX_TOPICS_PER_SOCKET) {
+      send(conn, { type: 'error', topic, code: 'realtime.too_many_topics' });
+      return;
+    }
+    const ticket = Symbol(topic);
+    conn.pending.set(topic, ticket);
+    const allowed = await core.authorize(conn.caller, topic);
+    // Revoked, unsubscribed or closed while the check ran: the check's answer is stale.
+    if (conn.pending.get(topic) !== ticket) return;
+    conn.pending.delete(topic);
+    if (!allowed) {
+      send(conn, { type: 'error', topic, code: 'realtime.forbidden' });
+      return;
+    }
+    core.local.join(conn, topic);
+  }
+  // Join first, then listen, then read the number: every event numbered after `seq` reaches
+  // this socket, so a client comparing `seq` with its lastSeq sees every gap.
+  await core.bus.listen(topic);
+  const seq = await core.bus.currentSeq(topic);
+  if (conn.topics.has(topic)) send(conn, { type: 'subscribed', topic, seq });
+}
+
+/**
+ * Runs one authenticated socket: parses each client message (bad ones get an error, never
+ * a crash), subscribes after the topic check, forgets everything when the socket closes.
+ */
+export function runSocket(core: HubCore, socket: WebSocket, caller: Caller): Connection {
+  const conn: Connection = { socket, caller, topics: new Set(), pending: new Map(), alive: true };
+  core.local.attach(conn);
+
+  socket.on('pong', () => {
+    conn.alive = true;
+  });
+  socket.on('close', () => {
+    for (const topic of core.local.detach(conn)) core.bus.unlisten(topic);
+  });
+  socket.on('message', (data: RawData, isBinary: boolean) => {
+    conn.alive = true;
+    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    if (isBinary || bytes.byteLength > MAX_CLIENT_MESSAGE_BYTES) {
+      send(conn, { type: 'error', code: 'realtime.bad_message' });
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      send(conn, { type: 'error', code: 'realtime.bad_message' });
+      return;
+    }
+    const parsed = clientMessage.safeParse(raw);
+    if (!parsed.success) {
+      send(conn, { type: 'error', topic: topicOf(raw), code: 'realtime.bad_message' });
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'ping') send(conn, { type: 'pong' });
+    else if (message.type === 'unsubscribe') leaveTopic(core, conn, message.topic);
+    else {
+      subscribe(core, conn, message.topic).catch((err) => {
+        conn.pending.delete(message.topic);
+        leaveTopic(core, conn, message.topic);
+        core.log()?.error({ err, topic: message.topic }, 'realtime subscribe failed');
+        send(conn, { type: 'error', topic: message.topic, code: 'realtime.internal' });
+      });
+    }
+  });
+  return conn;
+}
