@@ -1,8 +1,11 @@
 import type { ServerModule } from '../../platform/server/module.js';
+import { seedOrgDemo } from './server/demo/seed-demo.js';
 import * as init from './server/migrations/20261121T0900-org-init.js';
+import { routes } from './server/routes.js';
 
 export const orgModule: ServerModule = {
   id: 'org',
-  routes: [],
+  routes,
   migrations: { '20261121T0900-org-init': init },
+  seedDemo: seedOrgDemo,
 };

@@ -1,7 +1,11 @@
 /** The org module's public server API: what other modules may call. */
 export { loadCallerProfile, type CallerProfile } from './caller-profile.js';
+export { createDepartment, type NewDepartment } from './create-department.js';
 export { createMember, type NewMember } from './create-member.js';
+export { departmentPathsOf } from './profile-access.js';
+export { findMembers, type MemberQuery } from './search-members.js';
 export { findMemberByEmail, setMemberStatus } from './member-status.js';
 export { createOrganization, getOrganization } from './organization.js';
 export { getMemberView, toMemberViews } from './queries.js';
+export { applyProfileChange, type ProfileChange } from './update-profile.js';
 export type { OrgTables } from './tables.js';

@@ -49,4 +49,46 @@ export const orgErrors = defineErrors({
     'zh-CN': '组织至少需要一位有效的管理员。',
     'ja-JP': '組織には少なくとも一人の有効な管理者が必要です。',
   },
+  'org.department_name_taken': {
+    status: 409,
+    'en-US': 'A department with this name already exists at this place in the tree.',
+    'zh-CN': '同一上级部门下已有同名部门。',
+    'ja-JP': '同じ上位部署に同じ名前の部署が既にあります。',
+  },
+  'org.manager_cycle': {
+    status: 409,
+    'en-US': 'A person cannot report to themselves or to somebody who reports to them.',
+    'zh-CN': '成员不能向自己或其下属汇报。',
+    'ja-JP': '自分自身や自分の部下を上長にすることはできません。',
+  },
+  'org.primary_department_invalid': {
+    status: 400,
+    'en-US': "The primary department must be one of the member's departments.",
+    'zh-CN': '主部门必须是该成员所属的部门之一。',
+    'ja-JP': '主所属は、そのメンバーの所属部署のいずれかである必要があります。',
+  },
+  'org.avatar_missing': {
+    status: 400,
+    'en-US': 'Choose an image file to upload.',
+    'zh-CN': '请选择要上传的图片文件。',
+    'ja-JP': 'アップロードする画像ファイルを選択してください。',
+  },
+  'org.avatar_not_image': {
+    status: 415,
+    'en-US': 'An avatar must be a PNG, JPEG, WebP or GIF image.',
+    'zh-CN': '头像必须是 PNG、JPEG、WebP 或 GIF 图片。',
+    'ja-JP': 'アバターは PNG、JPEG、WebP、GIF のいずれかの画像である必要があります。',
+  },
+  'org.avatar_too_large': {
+    status: 413,
+    'en-US': 'An avatar may be at most 5 MB.',
+    'zh-CN': '头像不能超过 5 MB。',
+    'ja-JP': 'アバターは 5 MB 以下にしてください。',
+  },
+  'org.avatar_not_found': {
+    status: 404,
+    'en-US': 'This member has no avatar.',
+    'zh-CN': '该成员没有头像。',
+    'ja-JP': 'このメンバーにはアバターがありません。',
+  },
 });
