@@ -1,3 +1,4 @@
+import { listAudit } from '../../audit/shared/contract.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../platform/server/test/harness.js';
 import { setupOrg } from '../../accounts/server/test/factories.js';
@@ -128,6 +129,11 @@ describe('who may edit a profile', () => {
 
     const edited = await hrbp.client.api(updateMember, { params: { userId: uid(deep.id) }, body: { jobLevel: 'P5' } });
     expect(edited.jobLevel).toBe('P5');
+    // Both the role grant and the HR edit are on the admin's audit trail.
+    const granted = await admin.api(listAudit, { query: { targetId: hrbp.id } });
+    expect(granted.items[0]).toMatchObject({ action: 'roles.changed', details: { scopeDepartmentIds: [dep.mfg] } });
+    const hrEdit = await admin.api(listAudit, { query: { targetId: deep.id, action: 'member.profile_updated' } });
+    expect(hrEdit.items[0]).toMatchObject({ actorId: hrbp.id, details: { fields: ['jobLevel'] } });
     const card = await hrbp.client.api(getContactCard, { params: { userId: uid(deep.id) } });
     expect(card.permissions.editProfile).toBe(true);
 

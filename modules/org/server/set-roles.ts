@@ -1,5 +1,6 @@
 import type { AnyDb } from '../../../platform/server/db/database.js';
-import type { Role } from '../../../platform/server/permissions.js';
+import type { Caller, Role } from '../../../platform/server/permissions.js';
+import { recordAudit } from '../../audit/server/index.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import type { DepartmentId } from '../../../platform/shared/ids.js';
 import type { MemberView } from '../shared/types.js';
@@ -34,6 +35,7 @@ export async function getMemberRoles(anyDb: AnyDb, userId: string): Promise<Role
  */
 export async function setMemberRoles(
   anyDb: AnyDb,
+  caller: Caller,
   userId: string,
   input: { roles: Role[]; scopeDepartmentIds: string[] },
 ): Promise<{ member: MemberView; scopeDepartmentIds: DepartmentId[] }> {
@@ -67,6 +69,13 @@ export async function setMemberRoles(
         .values(scopes.map((department_id) => ({ member_id: userId, department_id })))
         .execute();
     }
+    await recordAudit(db, {
+      actorId: caller.userId,
+      action: 'roles.changed',
+      targetType: 'member',
+      targetId: userId,
+      details: { from: current.roles, to: ['member', ...roles], scopeDepartmentIds: scopes },
+    });
   });
   const member = await getMemberView(anyDb, userId);
   if (!member) throw new AppError(orgErrors['org.member_not_found']);

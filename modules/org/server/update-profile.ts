@@ -1,5 +1,6 @@
 import type { AnyDb } from '../../../platform/server/db/database.js';
 import { authorize, type Caller } from '../../../platform/server/permissions.js';
+import { recordAudit } from '../../audit/server/index.js';
 import { AppError, platformErrors } from '../../../platform/shared/errors.js';
 import type { Locale } from '../../../platform/shared/i18n.js';
 import type { MemberView } from '../shared/types.js';
@@ -53,7 +54,17 @@ export async function updateMemberUseCase(db: AnyDb, caller: Caller, userId: str
     const targets = await requireDepartments(db, change.departmentIds);
     for (const dep of targets) authorize(caller, editProfileRule, { departmentPaths: [dep.path] });
   }
-  return applyProfileChange(db, userId, change);
+  const view = await applyProfileChange(db, userId, change);
+  if (caller.userId !== userId) {
+    await recordAudit(db, {
+      actorId: caller.userId,
+      action: 'member.profile_updated',
+      targetType: 'member',
+      targetId: userId,
+      details: { fields: Object.keys(change) },
+    });
+  }
+  return view;
 }
 
 async function requireMember(anyDb: AnyDb, userId: string) {
