@@ -1,0 +1,33 @@
+import type { ComponentType, ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import type { Catalog, Catalogs } from '../shared/i18n.js';
+
+/** An entry of the sidebar (desktop) and the bottom bar (phones). */
+export interface NavItem {
+  /** Absolute path the item opens; it is shown as active for every path below it too. */
+  path: string;
+  /** Namespaced i18n key, `org:nav.directory`. */
+  labelKey: string;
+  icon: ReactNode;
+  /** Shown only to members holding one of these roles; everybody when absent. */
+  roles?: string[];
+  /** Stable hook for the browser tests. */
+  testId: string;
+}
+
+/**
+ * What a module contributes to the web app. apps/web/src/modules.ts lists every module
+ * explicitly; the shell mounts the routes, builds the navigation and loads the catalogs
+ * (namespace = `id`).
+ */
+export interface ClientModule {
+  id: string;
+  /** Pages inside the signed-in layout (paths relative to `/`). */
+  routes: RouteObject[];
+  /** Pages shown without signing in (setup, sign-in, invite acceptance). */
+  publicRoutes?: RouteObject[];
+  nav: NavItem[];
+  i18n: Catalogs<Catalog>;
+  /** Wraps the signed-in layout: for app-wide overlays such as the contact card. */
+  Provider?: ComponentType<{ children: ReactNode }>;
+}

@@ -1,0 +1,69 @@
+import { Avatar } from 'antd';
+import { createContext, type CSSProperties, useContext } from 'react';
+
+/** Opens a person's contact card from anywhere; the org module provides the card itself. */
+const PersonCardContext = createContext<(userId: string) => void>(() => {});
+
+export const PersonCardProvider = PersonCardContext.Provider;
+
+/** The function that opens a contact card (a no-op outside the signed-in layout). */
+export function useOpenPersonCard(): (userId: string) => void {
+  return useContext(PersonCardContext);
+}
+
+const COLORS = ['#1677ff', '#13a8a8', '#52c41a', '#fa8c16', '#eb2f96', '#722ed1', '#2f54eb', '#fa541c'];
+
+/** Two letters for Latin names (Ada Lovelace → AL), the last two characters for CJK names (张伟明 → 伟明). */
+export function initialsOf(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) return '?';
+  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(trimmed)) return [...trimmed.replace(/\s+/g, '')].slice(-2).join('');
+  const words = trimmed.split(/\s+/);
+  const letters = words.length > 1 ? `${words[0][0]}${words[words.length - 1][0]}` : [...words[0]].slice(0, 2).join('');
+  return letters.toUpperCase();
+}
+
+function colorOf(id: string): string {
+  // FNV-1a: ids share long time prefixes, so a weak hash would paint everybody alike.
+  let h = 0x811c9dc5;
+  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return COLORS[h % COLORS.length];
+}
+
+/** A person's face (or initials); clicking it opens their contact card unless `static` is set. */
+export function PersonAvatar(props: {
+  userId: string;
+  name: string;
+  avatarUrl?: string | null;
+  size?: number;
+  static?: boolean;
+  style?: CSSProperties;
+}) {
+  const open = useOpenPersonCard();
+  const { userId, name, avatarUrl, size = 36 } = props;
+  const avatar = (
+    <Avatar
+      src={avatarUrl ?? undefined}
+      size={size}
+      alt={name}
+      style={{ backgroundColor: avatarUrl ? undefined : colorOf(userId), flexShrink: 0, fontSize: size * 0.36, ...props.style }}
+    >
+      {initialsOf(name)}
+    </Avatar>
+  );
+  if (props.static) return avatar;
+  return (
+    <button
+      type="button"
+      className="skein-avatar-button"
+      aria-label={name}
+      data-testid={`avatar-${userId}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        open(userId);
+      }}
+    >
+      {avatar}
+    </button>
+  );
+}
