@@ -49,8 +49,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const fastify = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A proxy's or caller's x-request-id is kept so log lines match across hops; an odd-looking one
+    // is replaced rather than logged verbatim. The id is echoed on every response (hook below).
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:@-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     // Node's HTTP server otherwise keeps idle keep-alive sockets open through shutdown.
@@ -75,6 +80,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return reply.status(404).send({ error: { code: spec.code, message: spec[pickLocale(req.headers['accept-language'])] } });
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
   });
   registerSecurityHeaders(fastify);
   await fastify.register(cookie);
@@ -104,7 +112,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ctx,
     (req) => resolveCaller(ctx, req),
   );
-  hub.register(fastify, ctx);
+  hub.register(fastify, ctx, (req) => resolveCaller(ctx, req));
 
   for (const m of serverModules) await m.onBoot?.(ctx);
 

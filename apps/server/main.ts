@@ -1,12 +1,16 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../../platform/server/config.js';
 import { buildApp } from './app.js';
 import { loadDemo } from './demo.js';
 
+// This file runs as apps/server/main.ts (tsx) and as dist/server/main.js (the bundle): both sit two
+// levels below the repository root, so paths resolve from here rather than from the working directory.
+const fromRoot = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+
 function readVersion(): string {
   try {
-    return JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')).version ?? '0.0.0';
+    return JSON.parse(fs.readFileSync(fromRoot('package.json'), 'utf8')).version ?? '0.0.0';
   } catch {
     return '0.0.0';
   }
@@ -24,7 +28,7 @@ async function main() {
     throw err;
   }
 
-  const app = await buildApp(config, { webDir: path.resolve('dist/web') });
+  const app = await buildApp(config, { webDir: fromRoot('dist/web') });
   if (process.argv.includes('--demo')) await loadDemo(app.ctx);
 
   let closing = false;
@@ -37,7 +41,18 @@ async function main() {
       process.exit(1);
     }, 15_000);
     timer.unref();
-    await app.close();
+    // A keep-alive connection whose request finishes during the drain would otherwise stay open
+    // until the client drops it (Fastify's keep-alive timeout is 72 s) and hold the shutdown.
+    const reaper = setInterval(() => app.fastify.server.closeIdleConnections(), 100);
+    try {
+      // Stops accepting connections, waits for in-flight requests, then closes sockets and the database.
+      await app.close();
+    } catch (err) {
+      app.ctx.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+    clearInterval(reaper);
+    app.ctx.log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

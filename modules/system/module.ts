@@ -1,5 +1,10 @@
 import type { ServerModule } from '../../platform/server/module.js';
-import { routes } from './server/routes.js';
+import { systemRoutes } from './server/routes.js';
 
-/** Operational endpoints: health, API docs. */
-export const systemModule: ServerModule = { id: 'system', routes, migrations: {} };
+/**
+ * Operational endpoints: health, the OpenAPI document and its docs page. `modules` is the
+ * full module list (this one included), so the document covers every registered contract.
+ */
+export function systemModule(modules: () => readonly ServerModule[]): ServerModule {
+  return { id: 'system', routes: systemRoutes(modules), migrations: {} };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiError } from '../../../platform/shared/api-client.js';
+import type { ApiError } from '../../../platform/shared/api-client.js';
 import { startTestApp, type TestApp } from '../../../platform/server/test/harness.js';
 import { login } from '../shared/contract.js';
 

@@ -50,11 +50,13 @@ export async function uploadMyAvatarUseCase(ctx: AppContext, caller: Caller, req
   try {
     bytes = await file.toBuffer();
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      await drainRequest(req);
-      throw new AppError(orgErrors['org.avatar_too_large']);
-    }
-    throw err;
+    if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+    bytes = Buffer.alloc(0);
+  }
+  // toBuffer() does not always throw at the limit: the stream may just end truncated.
+  if (file.file.truncated || bytes.length > AVATAR_MAX_BYTES) {
+    await drainRequest(req);
+    throw new AppError(orgErrors['org.avatar_too_large']);
   }
   if (bytes.length === 0) throw new AppError(orgErrors['org.avatar_missing']);
   if (!(await sniffImage(bytes))) throw new AppError(orgErrors['org.avatar_not_image']);

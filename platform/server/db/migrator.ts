@@ -1,5 +1,5 @@
-import { type Migration, Migrator } from 'kysely';
-import type { AnyDb } from './database.js';
+import { type Migration, Migrator, sql } from 'kysely';
+import { type AnyDb, dialectOf } from './database.js';
 
 /** Migrations keyed by name; names start with a UTC timestamp (`20261121T0900_org_init`). */
 export type Migrations = Record<string, Migration>;
@@ -16,8 +16,15 @@ export async function migrate(db: AnyDb, sets: Migrations[]): Promise<string[]> 
       all[name] = migration;
     }
   }
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: with two
+  // Postgres schemas in one database (parallel test runs) it would find the other's and fail.
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
+    migrationTableSchema: schema,
     provider: { getMigrations: async () => all },
     migrationTableName: 'skein_migration',
     migrationLockTableName: 'skein_migration_lock',

@@ -28,7 +28,13 @@ export function diskStorage(root: string): FileStorage {
       const target = resolve(key);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       const tmp = `${target}.part`;
-      await pipeline(body, fs.createWriteStream(tmp));
+      try {
+        await pipeline(body, fs.createWriteStream(tmp));
+      } catch (err) {
+        // An aborted upload must not leave its partial bytes behind.
+        await fs.promises.rm(tmp, { force: true });
+        throw err;
+      }
       await fs.promises.rename(tmp, target);
     },
     get(key) {

@@ -3,8 +3,20 @@ import { ZodError } from 'zod';
 import { AppError, type ErrorEnvelope, type ErrorSpec, platformErrors } from '../../shared/errors.js';
 import { pickLocale } from '../../shared/i18n.js';
 
+// The multipart parser (@fastify/busboy) throws plain Errors, without a status, for bodies that
+// are cut off or lack a boundary, and a file stream it destroyed reads as a premature close: the
+// client's fault, not a server failure.
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|The needle cannot)/;
+
+function isBrokenMultipart(err: FastifyError, req: FastifyRequest): boolean {
+  if (err.statusCode !== undefined || !req.headers['content-type']?.toLowerCase().startsWith('multipart/')) return false;
+  return err.code === 'ERR_STREAM_PREMATURE_CLOSE' || (typeof err.message === 'string' && MALFORMED_MULTIPART.test(err.message));
+}
+
 /** Maps what Fastify and its plugins throw for bad input onto stable codes. */
-function specForFastifyError(err: FastifyError): ErrorSpec | undefined {
+function specForFastifyError(err: FastifyError, req: FastifyRequest): ErrorSpec | undefined {
+  if (isBrokenMultipart(err, req)) return platformErrors['request.validation_failed'];
   const status = err.statusCode ?? 500;
   if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT')
     return platformErrors['request.too_large'];
@@ -38,7 +50,7 @@ export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply
       },
     };
   } else {
-    const spec = specForFastifyError(err as FastifyError);
+    const spec = specForFastifyError(err as FastifyError, req);
     if (spec) {
       status = spec.status;
       envelope = { error: { code: spec.code, message: spec[locale] } };

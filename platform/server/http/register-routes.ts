@@ -16,10 +16,32 @@ declare module 'fastify' {
 /** Resolves the caller from a session cookie or an access token; null when anonymous. */
 export type CallerResolver = (req: FastifyRequest, reply: FastifyReply) => Promise<Caller | null>;
 
-/** Unknown fields are refused (a typo must not be silently ignored), at the top level of each part. */
-function strict(schema: z.ZodType | undefined): z.ZodType | undefined {
+/**
+ * Unknown fields are refused (a typo must not be silently ignored), at the top level of each
+ * part; a part the contract does not declare must be empty.
+ */
+function strict(schema: z.ZodType | undefined): z.ZodType {
   if (schema instanceof z.ZodObject) return schema.strict();
-  return schema;
+  return schema ?? z.object({}).strict();
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * JSON endpoints take JSON and upload endpoints multipart, nothing else: Fastify would
+ * otherwise hand a text/plain or form body to the handler (a text/plain POST is also what a
+ * cross-site form can send without a preflight).
+ */
+function checkContentType(c: Contract, req: FastifyRequest): void {
+  const type = req.headers['content-type'];
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (c.kind === 'upload') {
+    if (!type?.toLowerCase().startsWith('multipart/form-data'))
+      throw new AppError(platformErrors['request.unsupported_media_type']);
+    return;
+  }
+  if (hasBody && type !== undefined && !JSON_TYPE.test(type))
+    throw new AppError(platformErrors['request.unsupported_media_type']);
 }
 
 function requiredScope(c: Contract): 'read' | 'write' | 'admin' {
@@ -55,10 +77,11 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], ctx: Ap
         req.caller = await resolveCaller(req, reply);
         if (c.method !== 'GET' && !req.caller?.tokenScopes) checkOrigin(req, ctx.config.publicUrl);
         guard(c, req);
+        checkContentType(c, req);
         const input = {
-          params: params ? params.parse(req.params ?? {}) : undefined,
-          query: query ? query.parse(req.query ?? {}) : undefined,
-          body: body && c.kind !== 'upload' ? body.parse(req.body ?? {}) : undefined,
+          params: params.parse(req.params ?? {}),
+          query: query.parse(req.query ?? {}),
+          body: c.kind !== 'upload' ? body.parse(req.body ?? {}) : undefined,
         };
         const result = await handler({ ...input, caller: req.caller, db: ctx.db, ctx, req, reply } as never);
         if (reply.sent || c.kind === 'binary') return reply;
