@@ -6,7 +6,7 @@ import {
   spawnServerProcess,
   startServerProcess,
   stopServerProcess,
-} from './test/server-process.js';
+} from '../../platform/server/test/server-process.js';
 
 /** Runs the server with one bad setting and returns how it ended. */
 async function bootWith(env: Record<string, string>) {

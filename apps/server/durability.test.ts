@@ -8,7 +8,7 @@ import {
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
-} from './test/server-process.js';
+} from '../../platform/server/test/server-process.js';
 
 // Runs on SQLite, and on PostgreSQL (a fresh schema) when TEST_DATABASE_URL is set.
 let place: DataPlace;
@@ -80,7 +80,7 @@ test('every write acknowledged before a kill -9 is there after a restart', async
 
   // Restart on the same data; the session cookie itself was an acknowledged write too.
   server = await startServerProcess(place.env);
-  const { items } = await processClient(server.baseUrl, admin.cookie()).api(listTokens);
+  const { items } = await processClient(server.baseUrl, admin.cookieHeader()).api(listTokens);
   const present = new Set<string>(items.map((t) => t.id));
   const missing = acknowledged.filter((id) => !present.has(id));
   expect(missing).toEqual([]);

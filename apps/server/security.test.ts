@@ -1,8 +1,8 @@
+import { expectCode } from '../../platform/server/test/expect-code.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../platform/server/test/harness.js';
 import { createInvite, createToken, listInvites, listTokens } from '../../modules/accounts/shared/contract.js';
 import { invitePerson, setupOrg } from '../../modules/accounts/server/test/factories.js';
-import { ApiError } from '../../platform/shared/api-client.js';
 import { multipartBody } from '../../modules/files/server/test/factories.js';
 import { allContracts, urlOf } from './test/contract-walk.js';
 
@@ -26,15 +26,6 @@ async function codeOf(res: Response): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function expectCode(p: Promise<unknown>, code: string) {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  expect(err, `expected ${code}`).toBeInstanceOf(ApiError);
-  expect((err as ApiError).code).toBe(code);
 }
 
 describe('every endpoint guards itself', () => {

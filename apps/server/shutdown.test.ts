@@ -8,7 +8,7 @@ import {
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
-} from './test/server-process.js';
+} from '../../platform/server/test/server-process.js';
 
 const PASSWORD = 'correct horse battery';
 let place: DataPlace;
@@ -122,6 +122,6 @@ test('SIGTERM stops taking new connections, finishes in-flight requests, then ex
 
   // The invites answered during shutdown were written: they are there after a restart.
   server = await startServerProcess({ ...place.env });
-  const { items } = await processClient(server.baseUrl, admin.cookie()).api(listInvites);
+  const { items } = await processClient(server.baseUrl, admin.cookieHeader()).api(listInvites);
   expect(items.map((i) => i.id).sort()).toEqual(created.map((c) => c.invite.id).sort());
 });

@@ -1,5 +1,5 @@
+import { expectCode } from '../../../platform/server/test/expect-code.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError } from '../../../platform/shared/api-client.js';
 import { startTestApp, type TestApp } from '../../../platform/server/test/harness.js';
 import {
   changePassword,
@@ -27,16 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function expectCode(p: Promise<unknown>, code: string) {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  expect(err, `expected ${code}`).toBeInstanceOf(ApiError);
-  expect((err as ApiError).code).toBe(code);
-  return err as ApiError;
-}
 
 describe('accounts', () => {
   test('first visit sets up the organization once; a second setup is refused', async () => {

@@ -1,7 +1,7 @@
+import { expectCode } from '../../../platform/server/test/expect-code.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError } from '../../../platform/shared/api-client.js';
 import type { TestClient } from '../../../platform/server/test/harness.js';
 import { startTestApp, type TestApp } from '../../../platform/server/test/harness.js';
 import { invitePerson, setupOrg } from '../../accounts/server/test/factories.js';
@@ -24,15 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function expectCode(p: Promise<unknown>, code: string) {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  expect(err, `expected ${code}`).toBeInstanceOf(ApiError);
-  expect((err as ApiError).code).toBe(code);
-}
 
 async function errorCode(res: Response): Promise<string> {
   return ((await res.json()) as { error: { code: string } }).error.code;

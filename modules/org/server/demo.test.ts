@@ -4,7 +4,7 @@ import { login } from '../../accounts/shared/contract.js';
 import { orgModule } from '../module.js';
 import { listDepartments, searchMembers, updateMember } from '../shared/contract.js';
 import { DEMO_PASSWORD, PEOPLE } from './demo/demo-org.js';
-import { expectCode } from './test/factories.js';
+import { expectCode } from '../../../platform/server/test/expect-code.js';
 
 let t: TestApp;
 beforeAll(async () => {

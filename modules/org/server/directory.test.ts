@@ -3,7 +3,8 @@ import { startTestApp, type TestApp, type TestClient } from '../../../platform/s
 import { setMemberActive } from '../../accounts/shared/contract.js';
 import { setupOrg } from '../../accounts/server/test/factories.js';
 import { getContactCard, searchMembers, updateMember, updateMyProfile } from '../shared/contract.js';
-import { department, expectCode, person } from './test/factories.js';
+import { expectCode } from '../../../platform/server/test/expect-code.js';
+import { department, person } from './test/factories.js';
 
 let t: TestApp;
 let admin: TestClient;

@@ -10,7 +10,8 @@ import {
   updateMember,
   updateOrganization,
 } from '../shared/contract.js';
-import { department, expectCode, person } from './test/factories.js';
+import { expectCode } from '../../../platform/server/test/expect-code.js';
+import { department, person } from './test/factories.js';
 
 let t: TestApp;
 let admin: TestClient;

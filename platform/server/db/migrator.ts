@@ -1,12 +1,20 @@
-import { type Migration, Migrator, sql } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import { type AnyDb, dialectOf } from './database.js';
 
-/** Migrations keyed by name; names start with a UTC timestamp (`20261121T0900_org_init`). */
+/** Migrations keyed by name; names start with a UTC timestamp (`20261121T0900-org-init`). */
 export type Migrations = Record<string, Migration>;
 
+// Any constant works; it only has to be the same on every node of one installation.
+const PG_MIGRATION_LOCK = 7_251_993;
+
 /**
- * Runs every module's migrations as one history, ordered by their timestamped names.
- * Throws with the failing migration's name so the boot stops with a clear message.
+ * Runs every module's migrations as one history, ordered by their timestamped names, in one
+ * transaction: a failing migration leaves the schema as it was and stops the boot with its name.
+ *
+ * Kysely's own Migrator is not used: it checks for its bookkeeping tables by introspecting every
+ * table of every schema, which fails when another schema is being dropped at the same moment
+ * (parallel test runs, several installations in one database). Ours touches only its own table,
+ * and on PostgreSQL a transaction-scoped advisory lock makes nodes booting together take turns.
  */
 export async function migrate(db: AnyDb, sets: Migrations[]): Promise<string[]> {
   const all: Migrations = {};
@@ -16,24 +24,27 @@ export async function migrate(db: AnyDb, sets: Migrations[]): Promise<string[]> 
       all[name] = migration;
     }
   }
-  // Kysely looks for its bookkeeping tables in every schema unless told which one: with two
-  // Postgres schemas in one database (parallel test runs) it would find the other's and fail.
-  const schema =
-    dialectOf(db) === 'postgres'
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined;
-  const migrator = new Migrator({
-    db,
-    migrationTableSchema: schema,
-    provider: { getMigrations: async () => all },
-    migrationTableName: 'skein_migration',
-    migrationLockTableName: 'skein_migration_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const cause = error instanceof Error ? error.message : String(error);
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+  const names = Object.keys(all).sort();
+  const ran: string[] = [];
+  let current = '';
+  try {
+    await db.transaction().execute(async (tx) => {
+      if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(PG_MIGRATION_LOCK)})`.execute(tx);
+      await sql`create table if not exists skein_migration (name text primary key, executed_at bigint not null)`.execute(tx);
+      const done = new Set(
+        (await tx.selectFrom('skein_migration').select('name').execute()).map((r: { name: string }) => r.name),
+      );
+      for (const name of names) {
+        if (done.has(name)) continue;
+        current = name;
+        await all[name].up(tx);
+        await tx.insertInto('skein_migration').values({ name, executed_at: Date.now() }).execute();
+        ran.push(name);
+      }
+    });
+  } catch (err) {
+    const cause = err instanceof Error ? err.message : String(err);
+    throw new Error(current ? `Migration ${current} failed: ${cause}` : `Migrations could not run: ${cause}`);
   }
-  return (results ?? []).map((r) => r.migrationName);
+  return ran;
 }

@@ -1,44 +1,32 @@
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invitePerson, PASSWORD, setupOrg } from '../../../modules/accounts/server/test/factories.js';
 import { getMe, login, revokeSession, setMemberActive } from '../../../modules/accounts/shared/contract.js';
 import { health, realtimeCheck } from '../../../modules/system/shared/contract.js';
-import { createApi } from '../../shared/api-client.js';
+import { type Api, createApi } from '../../shared/api-client.js';
 import type { TestApp } from '../test/harness.js';
-import { nodeClient, type ServerProcess, startServerProcess } from './test/server-process.js';
+import {
+  type DataPlace,
+  freshDataPlace,
+  processClient,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+} from '../test/server-process.js';
 import { openSocket } from './test/test-socket.js';
 
 // Two real server processes share one PostgreSQL schema and one Redis. Neither service is
 // optional here: if Redis cannot be reached this file fails, it never skips.
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.MULTINODE_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const schema = `mn_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-
-/** The same database URL, with every connection's search_path set to this run's schema. */
-function inSchema(url: string, name: string): string {
-  const separator = url.includes('?') ? '&' : '?';
-  return `${url}${separator}options=${encodeURIComponent(`-c search_path=${name}`)}`;
-}
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 let nodeA: ServerProcess | undefined;
 let nodeB: ServerProcess | undefined;
-let schemaCreated = false;
-let admin: ReturnType<typeof nodeClient>;
+let place: DataPlace | undefined;
+let admin: { api: Api; cookieHeader(): string };
 const topicsUsed: string[] = [];
 
 /** The factories only need `client()`; here each client talks to node A. */
-const viaA = () => ({ client: () => nodeClient(nodeA!.baseUrl) }) as unknown as TestApp;
+const viaA = () => ({ client: () => processClient(nodeA!.baseUrl) }) as unknown as TestApp;
 
 beforeAll(async () => {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -52,9 +40,8 @@ beforeAll(async () => {
     redis.disconnect();
   }
 
-  await adminQuery(`create schema ${schema}`);
-  schemaCreated = true;
-  const env = { DATABASE_URL: inSchema(DATABASE_URL, schema), REDIS_URL };
+  place = await freshDataPlace({ databaseUrl: DATABASE_URL });
+  const env = { ...place.env, REDIS_URL };
   // One after the other: the first node runs the migrations, the second finds them done.
   nodeA = await startServerProcess(env);
   nodeB = await startServerProcess(env);
@@ -63,8 +50,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
-  if (schemaCreated) await adminQuery(`drop schema ${schema} cascade`);
+  await Promise.allSettled([stopServerProcess(nodeA), stopServerProcess(nodeB)]);
+  await place?.remove();
   if (topicsUsed.length) {
     const redis = new Redis(REDIS_URL);
     await redis.del(...topicsUsed.map((topic) => `skein:rt:seq:${topic}`));
@@ -95,7 +82,7 @@ describe('realtime across two nodes (PostgreSQL + Redis)', () => {
     expect(await onB.next('event')).toMatchObject({ topic, seq: 1, data: { type: 'realtime.check' } });
 
     // Published by node B: the number continues from A's, and A's socket sees it too.
-    const bobOnB = nodeClient(nodeB!.baseUrl);
+    const bobOnB = processClient(nodeB!.baseUrl);
     await bobOnB.api(login, { body: { email: 'bob@acme.test', password: PASSWORD } });
     expect(await bobOnB.api(realtimeCheck)).toEqual({ topic, seq: 2 });
     expect(await onB.next('event')).toMatchObject({ seq: 2 });
@@ -106,7 +93,7 @@ describe('realtime across two nodes (PostgreSQL + Redis)', () => {
   });
 
   test('signing a session out on node A closes its socket on node B, and only that one', async () => {
-    const carolLaptop = nodeClient(nodeA!.baseUrl);
+    const carolLaptop = processClient(nodeA!.baseUrl);
     const carol = await invitePerson(viaA(), admin as never, { email: 'carol@acme.test', displayName: 'Carol' });
     await carolLaptop.api(login, { body: { email: 'carol@acme.test', password: PASSWORD } });
     const topic = `user:${carol.me.user.id}`;

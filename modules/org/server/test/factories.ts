@@ -1,20 +1,6 @@
-import { expect } from 'vitest';
-import { ApiError } from '../../../../platform/shared/api-client.js';
 import type { TestApp, TestClient } from '../../../../platform/server/test/harness.js';
 import { invitePerson } from '../../../accounts/server/test/factories.js';
 import { createDepartment, updateMember } from '../../shared/contract.js';
-
-/** Expects the promise to fail with this error code; returns the error for further checks. */
-export async function expectCode(p: Promise<unknown>, code: string, status?: number): Promise<ApiError> {
-  const err = await p.then(
-    () => undefined,
-    (e) => e,
-  );
-  expect(err, `expected ${code}`).toBeInstanceOf(ApiError);
-  expect((err as ApiError).code).toBe(code);
-  if (status !== undefined) expect((err as ApiError).status).toBe(status);
-  return err as ApiError;
-}
 
 /** Creates a department as `admin` and returns its id. */
 export async function department(admin: TestClient, name: string, parentId?: string) {

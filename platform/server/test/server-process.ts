@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createApi, type Api } from '../../../platform/shared/api-client.js';
+import { type Api, createApi } from '../../shared/api-client.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -35,9 +35,9 @@ export interface DataPlace {
   remove(): Promise<void>;
 }
 
-export async function freshDataPlace(): Promise<DataPlace> {
+export async function freshDataPlace(options: { databaseUrl?: string } = {}): Promise<DataPlace> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skein-proc-'));
-  const testUrl = process.env.TEST_DATABASE_URL;
+  const testUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   if (!testUrl) {
     return {
       env: { SKEIN_DATA_DIR: dataDir },
@@ -158,28 +158,30 @@ export async function startServerProcess(env: Record<string, string>, args: stri
   return proc;
 }
 
-/** A contract client with its own cookie jar (seeded from `cookieHeader`), against a spawned server. */
-export function processClient(baseUrl: string, cookieHeader = '') {
+/** A contract client with its own cookie jar (seeded from `seedCookies`), against a spawned server. */
+export function processClient(baseUrl: string, seedCookies = '') {
   const jar = new Map<string, string>();
-  for (const pair of cookieHeader.split(';')) {
+  for (const pair of seedCookies.split(';')) {
     const eq = pair.indexOf('=');
     if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
   }
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   /** The same client, sending `extra` headers too (an x-request-id to find its log lines). */
   const withHeaders = (extra: Record<string, string>): Api =>
     createApi({
       baseUrl,
-      headers: () => ({ ...extra, ...(jar.size ? { cookie: cookie() } : {}) }),
+      headers: () => ({ ...extra, ...(jar.size ? { cookie: cookieHeader() } : {}) }),
       onResponse: (res) => {
         for (const line of res.headers.getSetCookie()) {
           const [pair] = line.split(';');
           const eq = pair.indexOf('=');
-          jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+          const value = pair.slice(eq + 1).trim();
+          if (value) jar.set(pair.slice(0, eq).trim(), value);
+          else jar.delete(pair.slice(0, eq).trim());
         }
       },
     });
-  return { api: withHeaders({}), withHeaders, cookie };
+  return { api: withHeaders({}), withHeaders, cookieHeader };
 }
 
 /** Ends a spawned server if it still runs (SIGKILL: tests that care about shutdown send their own signal). */
