@@ -1,6 +1,7 @@
 import { accountsModule } from '../../modules/accounts/module.js';
 import { auditModule } from '../../modules/audit/module.js';
 import { filesModule } from '../../modules/files/module.js';
+import { messengerModule } from '../../modules/messenger/module.js';
 import { orgModule } from '../../modules/org/module.js';
 import { systemModule } from '../../modules/system/module.js';
 import type { ServerModule } from '../../platform/server/module.js';
@@ -15,4 +16,5 @@ export const serverModules: ServerModule[] = [
   orgModule,
   accountsModule,
   filesModule(() => serverModules),
+  messengerModule(),
 ];
