@@ -6,12 +6,14 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { platformErrors } from '../../platform/shared/errors.js';
 import { pickLocale } from '../../platform/shared/i18n.js';
 import type { AppContext } from '../../platform/server/app-context.js';
 import type { Config } from '../../platform/server/config.js';
 import { type DbHandle, openDatabase } from '../../platform/server/db/database.js';
 import { migrate } from '../../platform/server/db/migrator.js';
+import { createDomainEvents } from '../../platform/server/events.js';
 import { diskStorage } from '../../platform/server/files/storage.js';
 import { sendError } from '../../platform/server/http/errors.js';
 import { registerRoutes } from '../../platform/server/http/register-routes.js';
@@ -69,6 +71,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     dialect: handle.dialect,
     config,
     hub,
+    events: createDomainEvents(
+      serverModules,
+      () => ctx,
+      () => fastify.log,
+    ),
     storage: diskStorage(path.join(config.dataDir, 'files')),
     log: fastify.log,
   };
@@ -86,8 +93,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerSecurityHeaders(fastify);
   await fastify.register(cookie);
+  // With several nodes the counters must be shared, or each node would allow the full limit.
+  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
   await fastify.register(rateLimit, {
     global: false,
+    ...(limiterRedis ? { redis: limiterRedis, nameSpace: 'skein:rl:' } : {}),
     errorResponseBuilder: (req, context) => {
       const spec = platformErrors['request.rate_limited'];
       return {
@@ -124,6 +134,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // sockets, then the database, so no acknowledged write is cut off.
       await fastify.close();
       await hub.close();
+      limiterRedis?.disconnect();
       await handle.close();
     },
   };
