@@ -71,11 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     dialect: handle.dialect,
     config,
     hub,
-    events: createDomainEvents(
-      serverModules,
-      () => ctx,
-      () => fastify.log,
-    ),
+    events: createDomainEvents(serverModules, () => ctx),
     storage: diskStorage(path.join(config.dataDir, 'files')),
     log: fastify.log,
   };
@@ -132,7 +128,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async close() {
       // Order matters: stop taking requests and let in-flight ones finish, then drop
       // sockets, then the database, so no acknowledged write is cut off.
-      await fastify.close();
+      // A keep-alive connection whose request finishes during the drain would otherwise stay open
+      // until the client drops it (keep-alive lasts 72 s) and hold the shutdown; a connection
+      // still busy after 10 s (a stalled download) is cut.
+      const reaper = setInterval(() => fastify.server.closeIdleConnections(), 100);
+      const cutoff = setTimeout(() => fastify.server.closeAllConnections(), 10_000);
+      try {
+        await fastify.close();
+      } finally {
+        clearInterval(reaper);
+        clearTimeout(cutoff);
+      }
       await hub.close();
       limiterRedis?.disconnect();
       await handle.close();

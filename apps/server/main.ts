@@ -41,9 +41,6 @@ async function main() {
       process.exit(1);
     }, 15_000);
     timer.unref();
-    // A keep-alive connection whose request finishes during the drain would otherwise stay open
-    // until the client drops it (Fastify's keep-alive timeout is 72 s) and hold the shutdown.
-    const reaper = setInterval(() => app.fastify.server.closeIdleConnections(), 100);
     try {
       // Stops accepting connections, waits for in-flight requests, then closes sockets and the database.
       await app.close();
@@ -51,7 +48,6 @@ async function main() {
       app.ctx.log.error({ err }, 'shutdown failed');
       process.exit(1);
     }
-    clearInterval(reaper);
     app.ctx.log.info('stopped');
     process.exit(0);
   };

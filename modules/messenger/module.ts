@@ -1,8 +1,14 @@
 import type { ServerModule } from '../../platform/server/module.js';
 import { chatRoutes } from './server/chat-routes.js';
+import { seedMessengerDemo } from './server/demo/seed-demo.js';
+import { authorizeChatTopic, chatFileScope } from './server/chat-topic.js';
 import { createMessageTypeRegistry } from './server/message-type-registry.js';
 import { messageRoutes } from './server/message-routes.js';
 import * as init from './server/migrations/20261121T1100-messenger-init.js';
+import * as messageFiles from './server/migrations/20261121T1130-messenger-message-files.js';
+import * as chatScope from './server/migrations/20261121T1140-messenger-chat-scope.js';
+import { messageFileScope } from './server/message-files.js';
+import { orgEventHandlers } from './server/scoped-sync.js';
 import { builtInMessageTypes, type MessageType } from './shared/message-types.js';
 
 export interface MessengerOptions {
@@ -16,6 +22,17 @@ export function messengerModule(options: MessengerOptions = {}): ServerModule {
   return {
     id: 'messenger',
     routes: [...chatRoutes(), ...messageRoutes(types)],
-    migrations: { '20261121T1100-messenger-init': init },
+    migrations: {
+      '20261121T1100-messenger-init': init,
+      '20261121T1130-messenger-message-files': messageFiles,
+      '20261121T1140-messenger-chat-scope': chatScope,
+    },
+    // Files posted in messages live in the `msg:<fileId>` scope; see server/message-files.ts.
+    // Group avatars are shared into `chat:<id>`: members, and visitors of public groups.
+    fileScopes: { msg: messageFileScope, chat: chatFileScope },
+    topics: { chat: authorizeChatTopic },
+    seedDemo: (ctx) => seedMessengerDemo(ctx, types),
+    // Department groups and channels follow the org chart (see server/scoped-sync.ts).
+    events: orgEventHandlers,
   };
 }

@@ -13,6 +13,8 @@ export interface NavItem {
   roles?: string[];
   /** Stable hook for the browser tests. */
   testId: string;
+  /** A live count next to the label (unread messages …); rendered inside the signed-in layout. */
+  Badge?: ComponentType;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppContext } from './app-context.js';
 import type { Migrations } from './db/migrator.js';
+import type { EventHandler } from './events.js';
 import type { RouteDef } from './http/route.js';
 import type { Caller } from './permissions.js';
 import type { TopicAuthorizer } from './realtime/hub.js';
@@ -20,6 +21,8 @@ export interface ServerModule {
   routes: RouteDef[];
   migrations: Migrations;
   topics?: Record<string, TopicAuthorizer>;
+  /** Domain event handlers by event name (`org.member_departments_changed` …); see events.ts. */
+  events?: Record<string, EventHandler>;
   /** Read checks for files this module shares, by scope prefix (see FileScopeChecker). */
   fileScopes?: Record<string, FileScopeChecker>;
   /** Runs once after migrations, before the server listens (e.g. start a worker). */

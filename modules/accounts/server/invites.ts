@@ -120,15 +120,20 @@ export async function acceptInviteUseCase(
   const invite = await usableInvite(ctx, input.token);
   if (invite.email && invite.email !== input.email.toLowerCase()) throw new AppError(accountsErrors['invite.email_mismatch']);
   const passwordHash = await hashPassword(input.password);
+  const events = ctx.events.collect();
   const userId = await ctx.db.transaction().execute(async (tx) => {
-    const id = await createMember(tx, {
-      displayName: input.displayName,
-      email: input.email,
-      locale: input.locale,
-      timezone: input.timezone,
-      roles: invite.role ? [invite.role as Role] : [],
-      departmentIds: invite.department_id ? [invite.department_id] : [],
-    });
+    const id = await createMember(
+      tx,
+      {
+        displayName: input.displayName,
+        email: input.email,
+        locale: input.locale,
+        timezone: input.timezone,
+        roles: invite.role ? [invite.role as Role] : [],
+        departmentIds: invite.department_id ? [invite.department_id] : [],
+      },
+      events,
+    );
     // The guarded update makes a link single-use even when two people accept it at once.
     const claimed = await tx
       .updateTable('acc_invites')
@@ -140,6 +145,7 @@ export async function acceptInviteUseCase(
     await tx.insertInto('acc_credentials').values({ user_id: id, password_hash: passwordHash, updated_at: Date.now() }).execute();
     return id;
   });
+  await events.flush();
   const sessionId = await startSession(ctx, ctx.db, userId, req, reply);
   return getMeUseCase(ctx.db, userId, sessionId);
 }

@@ -16,8 +16,9 @@ export async function setMemberActiveUseCase(
   status: 'active' | 'deactivated',
   ip: string | null,
 ) {
+  const events = ctx.events.collect();
   await ctx.db.transaction().execute(async (tx) => {
-    await setMemberStatus(tx, userId, status);
+    await setMemberStatus(tx, userId, status, events);
     await recordAudit(tx, {
       actorId: caller.userId,
       action: status === 'active' ? 'member.reactivated' : 'member.deactivated',
@@ -28,5 +29,6 @@ export async function setMemberActiveUseCase(
     if (status === 'deactivated') await revokeAllSessions({ ...ctx, db: tx }, userId);
   });
   if (status === 'deactivated') await ctx.hub.disconnect(userId);
+  await events.flush();
   return { ok: true as const };
 }

@@ -15,6 +15,11 @@ export interface MessengerTables {
     department_id: string | null;
     /** Direct chats: the two user ids sorted and joined with ':', unique, so a pair has one chat. */
     direct_key: string | null;
+    /**
+     * JSON `{"all":true}` or `{"departmentIds":[…]}` for chats whose members follow the org
+     * (department groups, announcement channels); null otherwise. Migration 20261121T1140.
+     */
+    scope: string | null;
     /** JSON ChatSettings (who may add members, history for new members, who may @all). */
     settings: string;
     /** JSON { text, updatedBy, updatedAt } or null: the pinned group announcement. */

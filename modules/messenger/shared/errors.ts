@@ -49,6 +49,18 @@ export const messengerErrors = defineErrors({
     'zh-CN': '不能和自己发起单聊。',
     'ja-JP': '自分自身とのダイレクトチャットは開始できません。',
   },
+  'chat.invalid_members': {
+    status: 400,
+    'en-US': 'Some of these people do not exist or are deactivated.',
+    'zh-CN': '部分人员不存在或已停用。',
+    'ja-JP': '存在しないか無効化されたメンバーが含まれています。',
+  },
+  'chat.department_not_found': {
+    status: 404,
+    'en-US': 'This department does not exist.',
+    'zh-CN': '该部门不存在。',
+    'ja-JP': 'この部署は存在しません。',
+  },
   'message.not_found': {
     status: 404,
     'en-US': 'This message does not exist or you cannot see it.',
@@ -102,6 +114,18 @@ export const messengerErrors = defineErrors({
     'en-US': 'You can only send files you uploaded or can open.',
     'zh-CN': '你只能发送自己上传或有权打开的文件。',
     'ja-JP': '送信できるのは、自分がアップロードしたか開けるファイルのみです。',
+  },
+  'message.invalid_reaction': {
+    status: 400,
+    'en-US': 'A reaction must be a single emoji.',
+    'zh-CN': '表情回应必须是单个表情。',
+    'ja-JP': 'リアクションは絵文字 1 つにしてください。',
+  },
+  'message.not_forwardable': {
+    status: 409,
+    'en-US': 'This message cannot be forwarded.',
+    'zh-CN': '该消息无法转发。',
+    'ja-JP': 'このメッセージは転送できません。',
   },
   'message.receipts_unavailable': {
     status: 409,

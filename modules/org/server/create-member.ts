@@ -1,9 +1,11 @@
 import type { AnyDb } from '../../../platform/server/db/database.js';
+import type { EventSink } from '../../../platform/server/events.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import type { Locale } from '../../../platform/shared/i18n.js';
 import { newId, type UserId } from '../../../platform/shared/ids.js';
 import type { Role } from '../../../platform/server/permissions.js';
 import { orgErrors } from '../shared/errors.js';
+import { orgEvents } from '../shared/events.js';
 import { buildSearchText } from './search-text.js';
 import type { OrgDb } from './tables.js';
 
@@ -24,8 +26,11 @@ export interface NewMember {
   roles?: Role[];
 }
 
-/** Creates a member; emails are unique case-insensitively. Call inside the caller's transaction. */
-export async function createMember(anyDb: AnyDb, input: NewMember): Promise<UserId> {
+/**
+ * Creates a member; emails are unique case-insensitively. Call inside the caller's transaction;
+ * pass a buffer from `ctx.events.collect()` as `events` and flush it after the commit.
+ */
+export async function createMember(anyDb: AnyDb, input: NewMember, events?: EventSink): Promise<UserId> {
   const db: OrgDb = anyDb;
   const email = input.email.trim().toLowerCase();
   const taken = await db.selectFrom('org_members').select('id').where('email', '=', email).executeTakeFirst();
@@ -62,6 +67,7 @@ export async function createMember(anyDb: AnyDb, input: NewMember): Promise<User
       .insertInto('org_member_departments')
       .values(departmentIds.map((d) => ({ member_id: id, department_id: d, is_primary: d === primary ? 1 : 0 })))
       .execute();
+    await events?.emit(orgEvents.memberDepartmentsChanged, { userId: id });
   }
   const roles = (input.roles ?? []).filter((r) => r !== 'member');
   if (roles.length > 0) {

@@ -1,4 +1,5 @@
 import type { AnyDb } from '../../../platform/server/db/database.js';
+import type { EventSink } from '../../../platform/server/events.js';
 import type { Caller } from '../../../platform/server/permissions.js';
 import { recordAudit } from '../../audit/server/index.js';
 import { createDepartment, type NewDepartment } from './create-department.js';
@@ -24,8 +25,14 @@ export async function createDepartmentUseCase(db: AnyDb, caller: Caller, input: 
   return getDepartmentView(db, id);
 }
 
-export async function updateDepartmentUseCase(db: AnyDb, caller: Caller, id: string, change: DepartmentChange) {
-  const view = await updateDepartment(db, id, change);
+export async function updateDepartmentUseCase(
+  db: AnyDb,
+  caller: Caller,
+  id: string,
+  change: DepartmentChange,
+  events?: EventSink,
+) {
+  const view = await updateDepartment(db, id, change, events);
   await recordAudit(db, {
     actorId: caller.userId,
     action: 'department.updated',

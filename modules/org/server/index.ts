@@ -3,6 +3,14 @@ export { loadCallerProfile, type CallerProfile } from './caller-profile.js';
 export { createDepartment, type NewDepartment } from './create-department.js';
 export { createMember, type NewMember } from './create-member.js';
 export { departmentPathsOf } from './profile-access.js';
+export {
+  activeMemberIds,
+  departmentPaths,
+  displayNames,
+  findDepartment,
+  membersInSubtrees,
+  type MemberStatusRow,
+} from './member-sets.js';
 export { findMembers, type MemberQuery } from './search-members.js';
 export { findMemberByEmail, setMemberStatus } from './member-status.js';
 export { createOrganization, getOrganization } from './organization.js';

@@ -1,13 +1,21 @@
 import type { AnyDb } from '../../../platform/server/db/database.js';
+import type { EventSink } from '../../../platform/server/events.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { orgErrors } from '../shared/errors.js';
+import { orgEvents } from '../shared/events.js';
 import type { OrgDb } from './tables.js';
 
 /**
  * Marks a member active or deactivated. Their content stays; deactivated people simply
- * cannot sign in. The last active admin cannot be deactivated.
+ * cannot sign in. The last active admin cannot be deactivated. Runs in the caller's transaction:
+ * pass a buffer from `ctx.events.collect()` as `events` and flush it after the commit.
  */
-export async function setMemberStatus(anyDb: AnyDb, userId: string, status: 'active' | 'deactivated'): Promise<void> {
+export async function setMemberStatus(
+  anyDb: AnyDb,
+  userId: string,
+  status: 'active' | 'deactivated',
+  events?: EventSink,
+): Promise<void> {
   const db: OrgDb = anyDb;
   const member = await db.selectFrom('org_members').select(['id', 'status']).where('id', '=', userId).executeTakeFirst();
   if (!member) throw new AppError(orgErrors['org.member_not_found']);
@@ -29,6 +37,7 @@ export async function setMemberStatus(anyDb: AnyDb, userId: string, status: 'act
     if (isAdmin && Number(otherAdmins.n) === 0) throw new AppError(orgErrors['org.last_admin']);
   }
   await db.updateTable('org_members').set({ status, updated_at: Date.now() }).where('id', '=', userId).execute();
+  if (member.status !== status) await events?.emit(orgEvents.memberStatusChanged, { userId, status });
 }
 
 export async function findMemberByEmail(anyDb: AnyDb, email: string) {

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { AnyDb } from '../../../platform/server/db/database.js';
+import type { EventSink } from '../../../platform/server/events.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import type { DepartmentView } from '../shared/contract.js';
 import { orgErrors } from '../shared/errors.js';
+import { orgEvents } from '../shared/events.js';
 import { assertNameFree, getDepartmentView, requireDepartment } from './departments.js';
 import { inSubtree } from './sql-like.js';
 import type { OrgDb } from './tables.js';
@@ -17,9 +19,15 @@ export interface DepartmentChange {
 /**
  * Renames and/or moves a department. A move rewrites the materialized path and depth of the
  * whole subtree in one UPDATE (prefix swap), so deep trees move in constant round trips.
+ * A move emits `org.department_moved` to `events` after the commit.
  */
-export async function updateDepartment(anyDb: AnyDb, id: string, change: DepartmentChange): Promise<DepartmentView> {
-  await (anyDb as OrgDb).transaction().execute(async (db) => {
+export async function updateDepartment(
+  anyDb: AnyDb,
+  id: string,
+  change: DepartmentChange,
+  events?: EventSink,
+): Promise<DepartmentView> {
+  const moved = await (anyDb as OrgDb).transaction().execute(async (db) => {
     const dep = await requireDepartment(db, id);
     const moving = change.parentId !== undefined && change.parentId !== dep.parent_id;
     const parent = moving && change.parentId ? await requireDepartment(db, change.parentId) : undefined;
@@ -46,6 +54,8 @@ export async function updateDepartment(anyDb: AnyDb, id: string, change: Departm
       .set({ name, parent_id: parentId, sort: change.sort ?? dep.sort, updated_at: now })
       .where('id', '=', dep.id)
       .execute();
+    return moving;
   });
+  if (moved) await events?.emit(orgEvents.departmentMoved, { departmentId: id });
   return getDepartmentView(anyDb, id);
 }

@@ -1,10 +1,12 @@
 import type { AnyDb } from '../../../platform/server/db/database.js';
+import type { EventSink } from '../../../platform/server/events.js';
 import { authorize, type Caller } from '../../../platform/server/permissions.js';
 import { recordAudit } from '../../audit/server/index.js';
 import { AppError, platformErrors } from '../../../platform/shared/errors.js';
 import type { Locale } from '../../../platform/shared/i18n.js';
 import type { MemberView } from '../shared/types.js';
 import { orgErrors } from '../shared/errors.js';
+import { orgEvents } from '../shared/events.js';
 import { requireDepartments } from './departments.js';
 import { canEditProfile, departmentPathsOf, editProfileRule, scopedOnly } from './profile-access.js';
 import { getMemberView } from './queries.js';
@@ -44,7 +46,13 @@ export async function updateMyProfileUseCase(db: AnyDb, caller: Caller, change: 
  * departments lie in their subtrees and may place them only inside those subtrees; anybody
  * may send self-service fields about themselves.
  */
-export async function updateMemberUseCase(db: AnyDb, caller: Caller, userId: string, change: ProfileChange): Promise<MemberView> {
+export async function updateMemberUseCase(
+  db: AnyDb,
+  caller: Caller,
+  userId: string,
+  change: ProfileChange,
+  events?: EventSink,
+): Promise<MemberView> {
   await requireMember(db, userId);
   const paths = await departmentPathsOf(db, userId);
   if (!canEditProfile(caller, paths)) {
@@ -54,7 +62,7 @@ export async function updateMemberUseCase(db: AnyDb, caller: Caller, userId: str
     const targets = await requireDepartments(db, change.departmentIds);
     for (const dep of targets) authorize(caller, editProfileRule, { departmentPaths: [dep.path] });
   }
-  const view = await applyProfileChange(db, userId, change);
+  const view = await applyProfileChange(db, userId, change, events);
   if (caller.userId !== userId) {
     await recordAudit(db, {
       actorId: caller.userId,
@@ -94,9 +102,16 @@ async function assertNoManagerCycle(db: OrgDb, userId: string, managerId: string
 /**
  * Writes a profile change without authorization (callers decide who may): validates email
  * uniqueness, manager loops and departments, and rebuilds search_text so the directory
- * finds the new name at once. Public for other modules and the demo.
+ * finds the new name at once. Public for other modules and the demo. Runs its own transaction
+ * and emits `org.member_departments_changed` to `events` after it when departments changed.
  */
-export async function applyProfileChange(anyDb: AnyDb, userId: string, change: ProfileChange): Promise<MemberView> {
+export async function applyProfileChange(
+  anyDb: AnyDb,
+  userId: string,
+  change: ProfileChange,
+  events?: EventSink,
+): Promise<MemberView> {
+  const departmentsChanged = change.departmentIds !== undefined || change.primaryDepartmentId !== undefined;
   await (anyDb as OrgDb).transaction().execute(async (db) => {
     const row = await requireMember(db, userId);
     const email = change.email?.trim().toLowerCase() ?? row.email;
@@ -126,10 +141,11 @@ export async function applyProfileChange(anyDb: AnyDb, userId: string, change: P
       })
       .where('id', '=', userId)
       .execute();
-    if (change.departmentIds !== undefined || change.primaryDepartmentId !== undefined) {
+    if (departmentsChanged) {
       await replaceDepartments(db, userId, change.departmentIds, change.primaryDepartmentId);
     }
   });
+  if (departmentsChanged) await events?.emit(orgEvents.memberDepartmentsChanged, { userId });
   const view = await getMemberView(anyDb, userId);
   if (!view) throw new AppError(orgErrors['org.member_not_found']);
   return view;

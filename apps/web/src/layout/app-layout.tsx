@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
 import type { NavItem } from '../../../../platform/client/module.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
+import { RealtimeProvider } from '../../../../platform/client/realtime.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { getMe, logout } from '../../../../modules/accounts/shared/contract.js';
 import { clientModules } from '../modules.js';
@@ -21,11 +22,15 @@ function activeItem(items: NavItem[], pathname: string): NavItem | undefined {
   return items.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`));
 }
 
-/** Nests every module's Provider (contact card host …) around the layout. */
+/** Nests every module's Provider (contact card host …) around the layout, inside the one realtime connection. */
 function withProviders(children: ReactNode): ReactNode {
-  return clientModules.reduceRight<ReactNode>(
-    (inner, m) => (m.Provider ? <m.Provider key={m.id}>{inner}</m.Provider> : inner),
-    children,
+  return (
+    <RealtimeProvider>
+      {clientModules.reduceRight<ReactNode>(
+        (inner, m) => (m.Provider ? <m.Provider key={m.id}>{inner}</m.Provider> : inner),
+        children,
+      )}
+    </RealtimeProvider>
   );
 }
 
@@ -103,7 +108,10 @@ export function AppLayout() {
               onClick={() => navigate(item.path)}
               data-testid={item.testId}
             >
-              <span className="skein-bottom-icon">{item.icon}</span>
+              <span className="skein-bottom-icon">
+                {item.icon}
+                {item.Badge ? <item.Badge /> : null}
+              </span>
               <span className="skein-bottom-label">{t(item.labelKey)}</span>
             </button>
           ))}
@@ -136,7 +144,12 @@ export function AppLayout() {
           items={items.map((item) => ({
             key: item.path,
             icon: item.icon,
-            label: <span data-testid={item.testId}>{t(item.labelKey)}</span>,
+            label: (
+              <span className="skein-nav-label" data-testid={item.testId}>
+                {t(item.labelKey)}
+                {item.Badge ? <item.Badge /> : null}
+              </span>
+            ),
           }))}
           style={{ borderInlineEnd: 'none' }}
         />

@@ -1,0 +1,80 @@
+import type { AnyDb } from '../../../platform/server/db/database.js';
+import type { ChatRow, MemberRow } from './access.js';
+import type { MessengerDb } from './tables.js';
+
+const CHUNK = 500;
+
+/**
+ * Adds people who are not members yet; returns who was actually added. `visibleFromSeq` hides
+ * the history before they joined when the chat says so (see historyVisibleFrom); `lastSeq` is
+ * the chat's current seq, where their read position starts.
+ */
+export async function insertMembers(
+  anyDb: AnyDb,
+  chatId: string,
+  userIds: string[],
+  options: { role: MemberRow['role']; visibleFromSeq: number; lastSeq: number; synced?: boolean; now?: number },
+): Promise<string[]> {
+  const db: MessengerDb = anyDb;
+  const wanted = [...new Set(userIds)];
+  if (wanted.length === 0) return [];
+  const now = options.now ?? Date.now();
+  const added: string[] = [];
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    const chunk = wanted.slice(i, i + CHUNK);
+    const existing = new Set(
+      (
+        await db.selectFrom('msg_members').select('user_id').where('chat_id', '=', chatId).where('user_id', 'in', chunk).execute()
+      ).map((r) => r.user_id),
+    );
+    const fresh = chunk.filter((id) => !existing.has(id));
+    if (fresh.length === 0) continue;
+    await db
+      .insertInto('msg_members')
+      .values(
+        fresh.map((user_id) => ({
+          chat_id: chatId,
+          user_id,
+          role: options.role,
+          joined_at: now,
+          visible_from_seq: options.visibleFromSeq,
+          // Even with full history shown, what was said before joining is not "unread".
+          read_seq: options.lastSeq,
+          muted: 0,
+          synced: options.synced ? 1 : 0,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['chat_id', 'user_id']).doNothing())
+      .execute();
+    added.push(...fresh);
+  }
+  return added;
+}
+
+/** Deletes memberships; returns who was actually removed. */
+export async function deleteMembers(anyDb: AnyDb, chatId: string, userIds: string[]): Promise<string[]> {
+  const db: MessengerDb = anyDb;
+  const removed: string[] = [];
+  for (let i = 0; i < userIds.length; i += CHUNK) {
+    const chunk = userIds.slice(i, i + CHUNK);
+    const rows = await db
+      .deleteFrom('msg_members')
+      .where('chat_id', '=', chatId)
+      .where('user_id', 'in', chunk)
+      .returning('user_id')
+      .execute();
+    removed.push(...rows.map((r) => r.user_id));
+  }
+  return removed;
+}
+
+/** Where a newcomer's visible history starts: everything, or only what comes after they join. */
+export function historyVisibleFrom(chat: Pick<ChatRow, 'last_seq'>, historyVisible: boolean): number {
+  return historyVisible ? 0 : chat.last_seq;
+}
+
+/** Bumps the chat's updated_at (membership and settings changes). */
+export async function touchChat(anyDb: AnyDb, chatId: string, now = Date.now()): Promise<void> {
+  const db: MessengerDb = anyDb;
+  await db.updateTable('msg_chats').set({ updated_at: now }).where('id', '=', chatId).execute();
+}

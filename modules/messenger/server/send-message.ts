@@ -1,0 +1,246 @@
+import type { AppContext } from '../../../platform/server/app-context.js';
+import type { AnyDb } from '../../../platform/server/db/database.js';
+import { advanceReadSeq } from './mark-read.js';
+import { AppError } from '../../../platform/shared/errors.js';
+import { newId, type UserId } from '../../../platform/shared/ids.js';
+import { messengerErrors } from '../shared/errors.js';
+import { type ChatSettings, DEFAULT_CHAT_SETTINGS, type MessageView } from '../shared/types.js';
+import { type ChatRow, isChatAdmin, type MemberRow, mayPost, requireMembership } from './access.js';
+import { type CheckedContent, checkContent } from './message-content.js';
+import { publishChat, publishUsers } from './message-events.js';
+import { attachFiles } from './message-files.js';
+import type { MsgDb } from './message-tables.js';
+import type { MessageTypeRegistry } from './message-type-registry.js';
+import { buildView, type MessageRow, toMessageView } from './message-view.js';
+import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
+
+/** What a sender provides; the HTTP body of sendMessage plus what internal callers may set. */
+export interface PostInput {
+  /** The sender's idempotency key: the same key in the same chat returns the first message. */
+  clientId: string;
+  kind: string;
+  content: unknown;
+  replyToId?: string;
+  threadRootId?: string;
+  /** Set by forwarding: where the message came from (its mentions no longer notify anyone). */
+  forwardedFrom?: { chatId: string; messageId: string; senderId: string };
+  /** Server-side callers only (system notices): allow kinds with `userSendable: false`. */
+  allowServerKinds?: boolean;
+  /** Demo data only: when the message was sent (ms); defaults to now. */
+  createdAt?: number;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+async function findByClientId(db: MsgDb, chatId: string, senderId: string, clientId: string) {
+  return db
+    .selectFrom('msg_messages')
+    .selectAll()
+    .where('chat_id', '=', chatId)
+    .where('sender_id', '=', senderId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+/** A message of this chat the member can see, or message.not_found. */
+async function visibleInChat(db: MsgDb, chatId: string, member: MemberRow, messageId: string): Promise<MessageRow> {
+  const row = await db
+    .selectFrom('msg_messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .where('chat_id', '=', chatId)
+    .executeTakeFirst();
+  if (!row || row.seq <= member.visible_from_seq) throw new AppError(messengerErrors['message.not_found']);
+  return row;
+}
+
+function settingsOf(chat: ChatRow): ChatSettings {
+  return { ...DEFAULT_CHAT_SETTINGS, ...(JSON.parse(chat.settings) as Partial<ChatSettings>) };
+}
+
+/** Who gets an inbox item: the DM peer, mentioned members (@all: all unmuted), the replied-to author, thread followers. */
+async function recipientsOf(
+  db: MsgDb,
+  chat: ChatRow,
+  senderId: string,
+  mentions: string[],
+  replyTo: MessageRow | undefined,
+  threadRootId: string | null,
+): Promise<Map<string, InboxKind>> {
+  const wanted = new Map<string, InboxKind>();
+  const rank: Record<InboxKind, number> = { direct: 0, reply: 1, mention: 2 };
+  const want = (userId: string, kind: InboxKind) => {
+    const had = wanted.get(userId);
+    if (!had || rank[kind] > rank[had]) wanted.set(userId, kind);
+  };
+  const atAll = mentions.includes('all');
+  if (replyTo) want(replyTo.sender_id, 'reply');
+  if (threadRootId) {
+    const followers = await db
+      .selectFrom('msg_thread_follows')
+      .select('user_id')
+      .where('root_message_id', '=', threadRootId)
+      .execute();
+    for (const f of followers) want(f.user_id, 'reply');
+  }
+  for (const m of mentions) if (m !== 'all') want(m, 'mention');
+  if (chat.kind !== 'direct' && !atAll && wanted.size === 0) return wanted;
+
+  // Only people still in the chat are notified; @all reaches every unmuted member.
+  let q = db
+    .selectFrom('msg_members')
+    .select(['user_id', 'muted'])
+    .where('chat_id', '=', chat.id)
+    .where('user_id', '!=', senderId);
+  if (chat.kind !== 'direct' && !atAll) q = q.where('user_id', 'in', [...wanted.keys()]);
+  const members = await q.execute();
+  const out = new Map<string, InboxKind>();
+  for (const m of members) {
+    const kind = wanted.get(m.user_id);
+    if (kind) out.set(m.user_id, kind);
+    else if (atAll && !m.muted) out.set(m.user_id, 'mention');
+    else if (chat.kind === 'direct') out.set(m.user_id, 'direct');
+  }
+  return out;
+}
+
+interface Written {
+  row: MessageRow;
+  created: boolean;
+  visibleFromSeq: number;
+  replyTo?: MessageRow;
+  inbox: { userId: string; item: InboxItemView }[];
+}
+
+async function write(
+  anyDb: AnyDb,
+  senderId: string,
+  chatId: string,
+  input: PostInput,
+  checked: CheckedContent,
+): Promise<Written> {
+  const db: MsgDb = anyDb;
+  const { chat, member } = await requireMembership(db, { userId: senderId as UserId }, chatId);
+  const existing = await findByClientId(db, chatId, senderId, input.clientId);
+  if (existing) return { row: existing, created: false, visibleFromSeq: member.visible_from_seq, inbox: [] };
+
+  if (!mayPost(chat, member, Boolean(input.threadRootId))) throw new AppError(messengerErrors['chat.read_only']);
+  const mentions = input.forwardedFrom ? [] : checked.mentions;
+  if (mentions.includes('all') && (settingsOf(chat).atAll === 'admins' || chat.kind === 'channel') && !isChatAdmin(member)) {
+    throw new AppError(messengerErrors['message.at_all_forbidden']);
+  }
+  const replyTo = input.replyToId ? await visibleInChat(db, chatId, member, input.replyToId) : undefined;
+  let root = input.threadRootId ? await visibleInChat(db, chatId, member, input.threadRootId) : undefined;
+  // A reply to a reply belongs to the same thread: threads are one level deep.
+  if (root?.thread_root_id) root = await visibleInChat(db, chatId, member, root.thread_root_id);
+  if (root?.recalled_at) throw new AppError(messengerErrors['message.recalled']);
+
+  const now = input.createdAt ?? Date.now();
+  // The chat row is the per-chat sequence: the update locks it (Postgres) so concurrent sends
+  // get consecutive numbers in commit order; a failed send rolls its number back (no gaps).
+  const { last_seq: seq } = await db
+    .updateTable('msg_chats')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now }))
+    .where('id', '=', chatId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+
+  const row: MessageRow = {
+    id: newId('msg'),
+    chat_id: chatId,
+    seq: Number(seq),
+    sender_id: senderId,
+    client_id: input.clientId,
+    kind: checked.type.kind,
+    content: JSON.stringify(checked.content),
+    text: checked.text,
+    mentions: JSON.stringify(mentions),
+    reply_to_id: replyTo?.id ?? null,
+    thread_root_id: root?.id ?? null,
+    thread_reply_count: 0,
+    thread_last_reply_at: null,
+    forwarded_from: input.forwardedFrom ? JSON.stringify(input.forwardedFrom) : null,
+    created_at: now,
+    edited_at: null,
+    recalled_at: null,
+  };
+  await db.insertInto('msg_messages').values(row).execute();
+  // Writing in a chat means having read it: your own message never counts as unread to you.
+  await advanceReadSeq(db, chatId, senderId, row.seq);
+  await attachFiles(db, senderId, chatId, row.id, checked.fileIds);
+  if (mentions.length) {
+    await db
+      .insertInto('msg_mentions')
+      .values(mentions.map((user_id) => ({ message_id: row.id, chat_id: chatId, user_id, seq: row.seq, created_at: now })))
+      .execute();
+  }
+  if (root) await bumpThread(db, root, senderId, now);
+
+  const recipients = await recipientsOf(db, chat, senderId, mentions, replyTo, root?.id ?? null);
+  const inbox = await createInboxItems(db, row, recipients);
+  return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox };
+}
+
+/** Counts the reply on its root; the replier follows the thread, and so does the root's author from the first reply. */
+async function bumpThread(db: MsgDb, root: MessageRow, senderId: string, now: number): Promise<void> {
+  await db
+    .updateTable('msg_messages')
+    .set((eb) => ({ thread_reply_count: eb('thread_reply_count', '+', 1), thread_last_reply_at: now }))
+    .where('id', '=', root.id)
+    .execute();
+  await db
+    .insertInto('msg_thread_follows')
+    .values({ user_id: senderId, root_message_id: root.id, chat_id: root.chat_id, last_read_reply_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'root_message_id']).doUpdateSet({ last_read_reply_at: now }))
+    .execute();
+  if (root.thread_reply_count === 0 && root.sender_id !== senderId) {
+    await db
+      .insertInto('msg_thread_follows')
+      .values({ user_id: root.sender_id, root_message_id: root.id, chat_id: root.chat_id, last_read_reply_at: 0 })
+      .onConflict((oc) => oc.columns(['user_id', 'root_message_id']).doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Sends a message as `senderId` — the send use case without HTTP (demo data, benchmarks,
+ * forwarding, other modules). Checks membership, posting rights, kind, content, length,
+ * @all, files; is idempotent per (chat, sender, clientId); assigns the next per-chat seq;
+ * writes inbox items; publishes `message.created` on `chat:<id>` after the commit.
+ */
+export async function postMessage(
+  ctx: AppContext,
+  registry: MessageTypeRegistry,
+  senderId: string,
+  chatId: string,
+  input: PostInput,
+): Promise<MessageView> {
+  const checked = checkContent(registry, input.kind, input.content, { allowServerKinds: input.allowServerKinds });
+  let written: Written;
+  try {
+    written = await ctx.db.transaction().execute((tx) => write(tx, senderId, chatId, input, checked));
+  } catch (err) {
+    // Two retries raced past the lookup: the loser's transaction (and its seq) rolled back.
+    if (!isUniqueViolation(err)) throw err;
+    const db: MsgDb = ctx.db;
+    const { member } = await requireMembership(db, { userId: senderId as UserId }, chatId);
+    const row = await findByClientId(db, chatId, senderId, input.clientId);
+    if (!row) throw err;
+    written = { row, created: false, visibleFromSeq: member.visible_from_seq, inbox: [] };
+  }
+  if (!written.created) {
+    return toMessageView(ctx.db, written.row, { viewerId: senderId, visibleFromSeq: written.visibleFromSeq });
+  }
+  const replies = new Map(written.replyTo ? [[written.replyTo.id, written.replyTo]] : []);
+  const view = (viewerId: string | null, visibleFromSeq: number) =>
+    buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
+  await publishChat(ctx, chatId, { type: 'message.created', message: view(null, 0) });
+  await publishUsers(
+    ctx,
+    written.inbox.map(({ userId, item }) => ({ userId, event: { type: 'messenger.inbox' as const, item } })),
+  );
+  return view(senderId, written.visibleFromSeq);
+}

@@ -1,0 +1,60 @@
+import type { TestApp, TestClient } from '../../../../platform/server/test/harness.js';
+import { addChatMembers, createChat, openDirectChat, setMuted } from '../../shared/contract.js';
+import type { ChatSettings } from '../../shared/types.js';
+import type { MessengerDb } from '../tables.js';
+
+/** A signed-in person in a test. */
+export interface Member {
+  client: TestClient;
+  id: string;
+}
+
+const uid = (id: string) => id as `usr_${string}`;
+const cid = (id: string) => id as `chat_${string}`;
+
+/** A group `owner` creates with `members`, through the real endpoint; returns its id. */
+export async function groupOf(owner: Member, members: Member[], settings: Partial<ChatSettings> = {}): Promise<string> {
+  const chat = await owner.client.api(createChat, {
+    body: { kind: 'group', name: 'Project', memberIds: members.map((m) => uid(m.id)), settings },
+  });
+  return chat.id;
+}
+
+/** The direct chat of two people. */
+export async function directOf(a: Member, b: Member): Promise<string> {
+  return (await a.client.api(openDirectChat, { body: { userId: uid(b.id) } })).id;
+}
+
+/** An announcement channel an org admin creates; everybody in the organization subscribes. */
+export async function channelOf(admin: Member): Promise<string> {
+  return (await admin.client.api(createChat, { body: { kind: 'channel', name: 'News' } })).id;
+}
+
+export async function addMembers(by: Member, chatId: string, members: Member[]): Promise<void> {
+  await by.client.api(addChatMembers, { params: { chatId: cid(chatId) }, body: { userIds: members.map((m) => uid(m.id)) } });
+}
+
+export async function mute(m: Member, chatId: string): Promise<void> {
+  await m.client.api(setMuted, { params: { chatId: cid(chatId) }, body: { muted: true } });
+}
+
+/** A text message body for sendMessage. */
+export function text(s: string, extra: { clientId?: string; replyToId?: string; threadRootId?: string } = {}) {
+  return {
+    clientId: extra.clientId ?? `c-${Math.random().toString(36).slice(2)}`,
+    kind: 'text',
+    content: { text: s },
+    ...(extra.replyToId ? { replyToId: extra.replyToId as `msg_${string}` } : {}),
+    ...(extra.threadRootId ? { threadRootId: extra.threadRootId as `msg_${string}` } : {}),
+  };
+}
+
+/** Moves a message's send time into the past (edit-window tests cannot wait 24 hours). */
+export async function ageMessage(t: TestApp, messageId: string, ms: number): Promise<void> {
+  const db: MessengerDb = t.app.ctx.db;
+  await db
+    .updateTable('msg_messages')
+    .set((eb) => ({ created_at: eb('created_at', '-', ms) }))
+    .where('id', '=', messageId)
+    .execute();
+}
