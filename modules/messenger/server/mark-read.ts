@@ -45,6 +45,7 @@ export async function markReadUseCase(ctx: AppContext, caller: Caller, chatId: s
   const { chat, member } = await requireMembership(ctx.db, caller, chatId);
   const target = Math.min(seq, chat.last_seq);
   const moved = await advanceReadSeq(ctx.db, chatId, caller.userId, target);
+  if (moved) await markInboxReadUpTo(ctx.db, chatId, caller.userId, target);
   const readSeq = Math.max(member.read_seq, target, member.visible_from_seq);
   const unread = unreadOf(chat, { read_seq: readSeq, visible_from_seq: member.visible_from_seq });
   const total = await totalUnread(ctx.db, caller.userId);
@@ -55,6 +56,21 @@ export async function markReadUseCase(ctx: AppContext, caller: Caller, chatId: s
     await publishQuietly(ctx, `user:${caller.userId}`, { type: 'messenger.unread', chatId, unread, total });
   }
   return { readSeq, unread, totalUnread: total };
+}
+
+/** Notifications about messages the reader has now seen in the chat itself are read too. */
+async function markInboxReadUpTo(anyDb: AnyDb, chatId: string, userId: string, seq: number): Promise<void> {
+  const db: MessengerDb = anyDb;
+  await db
+    .updateTable('msg_inbox')
+    .set({ read_at: Date.now() })
+    .where('user_id', '=', userId)
+    .where('chat_id', '=', chatId)
+    .where('read_at', 'is', null)
+    .where('message_id', 'in', (eb) =>
+      eb.selectFrom('msg_messages').select('id').where('chat_id', '=', chatId).where('seq', '<=', seq),
+    )
+    .execute();
 }
 
 /** PUT /api/chats/:chatId/mute: a muted chat still counts its own unread but leaves the badge. */

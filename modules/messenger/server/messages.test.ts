@@ -9,6 +9,7 @@ import {
   getMessengerSettings,
   getThread,
   listInbox,
+  markRead,
   listMessages,
   listMyMentions,
   listMyThreads,
@@ -200,6 +201,11 @@ describe('threads, replies and notifications', () => {
     const bobInbox = await bob.api(listInbox, { query: { unread: 'true' } });
     expect(bobInbox.items[0]).toMatchObject({ kind: 'direct', chatId: dm, message: { id: sent.id, text: 'ping' } });
     expect((await alice.api(listInbox, { query: {} })).items.some((i) => i.message.id === sent.id)).toBe(false);
+    // Reading the chat itself reads its notifications too.
+    await bob.api(markRead, { params: chat(dm), body: { seq: sent.seq } });
+    const afterReading = await bob.api(listInbox, { query: { unread: 'true' } });
+    expect(afterReading.items.some((i) => i.message.id === sent.id)).toBe(false);
+    expect(afterReading.unreadCount).toBe(bobInbox.unreadCount - 1);
 
     const mention = await send(alice, group, text(`${at(carolId, 'Carol')} please review`));
     expect(mention.mentions).toEqual([carolId]);
