@@ -20,6 +20,7 @@ const en = {
     notify: 'Desktop notifications',
     notifyOn: 'Desktop notifications are on',
     notifyBlocked: 'Notifications are blocked in this browser',
+    discover: 'Discover',
   },
   kinds: { direct: 'Direct', group: 'Group', department: 'Department', channel: 'Channel' },
   preview: {
@@ -104,6 +105,9 @@ const en = {
     everyoneHint: 'Notify everyone in this chat',
     replyingTo: 'Replying to {{name}}',
     editing: 'Editing message',
+    removeImage: 'Remove image',
+    tooManyImages: 'At most {{max}} images at a time.',
+    imagesReady: 'Images to send: {{count}} · Enter to send',
   },
   thread: {
     title: 'Thread',
@@ -126,6 +130,7 @@ const en = {
     scope: 'Subscribers',
     scopePlaceholder: 'Everybody (or pick departments)',
     create: 'Create',
+    ordinaryGroup: 'Group',
   },
   settings: {
     title: 'Chat info',
@@ -177,6 +182,36 @@ const en = {
     inboxKinds: { direct: 'Direct message', mention: 'Mentioned you', reply: 'Replied to you' },
     inChat: 'in {{name}}',
   },
+  discover: {
+    title: 'Browse public groups',
+    search: 'Search public groups',
+    empty: 'No public groups yet.',
+    joined: 'Joined',
+    previewTitle: 'Public group',
+    historyVisible: 'After joining you see the whole history.',
+    historyHidden: 'After joining you see new messages only.',
+  },
+  department: {
+    tag: 'Department group',
+    hint: 'Everyone in the department and its sub-departments is a member, and membership follows the org chart automatically.',
+    pick: 'Department',
+    pickPlaceholder: 'Pick a department',
+    nameHint: 'Optional; the department name by default.',
+  },
+  orgSettings: {
+    title: 'Messenger settings',
+    hint: 'These settings apply to the whole organization.',
+    editWindow: 'Edit and recall window',
+    editWindowExtra: 'How long after sending people may edit or recall their messages. 0 turns both off.',
+    hours: 'hours',
+    range: 'Enter 0 to {{max}} hours.',
+  },
+  avatar: {
+    upload: 'Upload picture',
+    change: 'Change picture',
+    remove: 'Remove',
+    notImage: 'Pick a PNG, JPEG, GIF or WebP image.',
+  },
 };
 
 export type MessengerCatalog = typeof en;
@@ -202,6 +237,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       notify: '桌面通知',
       notifyOn: '桌面通知已开启',
       notifyBlocked: '此浏览器已禁止通知',
+      discover: '公开群',
     },
     kinds: { direct: '单聊', group: '群组', department: '部门群', channel: '频道' },
     preview: {
@@ -286,6 +322,9 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       everyoneHint: '通知本会话中的所有人',
       replyingTo: '回复 {{name}}',
       editing: '编辑消息',
+      removeImage: '移除图片',
+      tooManyImages: '一次最多 {{max}} 张图片。',
+      imagesReady: '{{count}} 张图片待发送 · Enter 发送',
     },
     thread: {
       title: '话题',
@@ -308,6 +347,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       scope: '订阅范围',
       scopePlaceholder: '全员（或选择部门）',
       create: '创建',
+      ordinaryGroup: '普通群',
     },
     settings: {
       title: '会话信息',
@@ -359,6 +399,36 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       inboxKinds: { direct: '单聊消息', mention: '@了你', reply: '回复了你' },
       inChat: '来自 {{name}}',
     },
+    discover: {
+      title: '浏览公开群',
+      search: '搜索公开群',
+      empty: '还没有公开群。',
+      joined: '已加入',
+      previewTitle: '公开群',
+      historyVisible: '加入后可查看全部历史消息。',
+      historyHidden: '加入后仅可查看新消息。',
+    },
+    department: {
+      tag: '部门群',
+      hint: '部门及其下级部门的所有人都是成员，成员随组织架构自动变化。',
+      pick: '部门',
+      pickPlaceholder: '选择部门',
+      nameHint: '可选，默认为部门名称。',
+    },
+    orgSettings: {
+      title: '消息设置',
+      hint: '这些设置对整个组织生效。',
+      editWindow: '编辑和撤回时限',
+      editWindowExtra: '消息发出后多长时间内可编辑或撤回。设为 0 则不可编辑和撤回。',
+      hours: '小时',
+      range: '请输入 0 到 {{max}} 小时。',
+    },
+    avatar: {
+      upload: '上传头像',
+      change: '更换头像',
+      remove: '移除',
+      notImage: '请选择 PNG、JPEG、GIF 或 WebP 图片。',
+    },
   },
   'ja-JP': {
     nav: { messages: 'メッセージ' },
@@ -379,6 +449,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       notify: 'デスクトップ通知',
       notifyOn: 'デスクトップ通知はオンです',
       notifyBlocked: 'このブラウザでは通知がブロックされています',
+      discover: 'グループ',
     },
     kinds: { direct: '個別', group: 'グループ', department: '部署', channel: 'チャンネル' },
     preview: {
@@ -463,6 +534,9 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       everyoneHint: 'このチャットの全員に通知',
       replyingTo: '{{name}} さんに返信',
       editing: 'メッセージを編集',
+      removeImage: '画像を削除',
+      tooManyImages: '一度に送れる画像は {{max}} 枚までです。',
+      imagesReady: '画像 {{count}} 枚を送信できます · Enter で送信',
     },
     thread: {
       title: 'スレッド',
@@ -485,6 +559,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       scope: '購読者',
       scopePlaceholder: '全員（または部署を選択）',
       create: '作成',
+      ordinaryGroup: 'グループ',
     },
     settings: {
       title: 'チャット情報',
@@ -535,6 +610,36 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       unreadOnly: '未読のみ',
       inboxKinds: { direct: '個別メッセージ', mention: 'あなたをメンション', reply: 'あなたに返信' },
       inChat: '{{name}} で',
+    },
+    discover: {
+      title: '公開グループを探す',
+      search: '公開グループを検索',
+      empty: '公開グループはまだありません。',
+      joined: '参加済み',
+      previewTitle: '公開グループ',
+      historyVisible: '参加するとこれまでの履歴をすべて見られます。',
+      historyHidden: '参加後は新しいメッセージのみ見られます。',
+    },
+    department: {
+      tag: '部門グループ',
+      hint: '部門と配下の部門の全員がメンバーになり、メンバーは組織図に合わせて自動で変わります。',
+      pick: '部門',
+      pickPlaceholder: '部門を選択',
+      nameHint: '任意。既定は部門名です。',
+    },
+    orgSettings: {
+      title: 'メッセージ設定',
+      hint: 'この設定は組織全体に適用されます。',
+      editWindow: '編集・取り消しの期限',
+      editWindowExtra: '送信後どれだけの間メッセージを編集・取り消しできるか。0 にするとどちらもできません。',
+      hours: '時間',
+      range: '0〜{{max}} 時間で入力してください。',
+    },
+    avatar: {
+      upload: '画像をアップロード',
+      change: '画像を変更',
+      remove: '削除',
+      notImage: 'PNG・JPEG・GIF・WebP の画像を選んでください。',
     },
   },
 };

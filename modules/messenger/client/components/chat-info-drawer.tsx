@@ -1,6 +1,7 @@
+import { CameraOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Dropdown, Form, Input, Select, Switch, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
@@ -21,6 +22,8 @@ import type { ChatSettings, ChatView } from '../../shared/types.js';
 import { patchChat, refreshChats, removeChat } from '../data/chats.js';
 import { nameOf, usePeople } from '../data/people.js';
 import { forgetChat } from '../data/timeline.js';
+import { uploadFile } from '../../../files/shared/contract.js';
+import { ChatAvatar } from './chat-avatar.js';
 import { PeoplePicker } from './people-picker.js';
 
 type Cid = `chat_${string}`;
@@ -140,6 +143,7 @@ function InfoTab(props: { chat: ChatView; me: string; admin: boolean; onClose: (
 
   return (
     <div className="msg-info">
+      <GroupAvatar chat={chat} admin={admin} />
       <Form
         form={form}
         layout="vertical"
@@ -194,6 +198,85 @@ function InfoTab(props: { chat: ChatView; me: string; admin: boolean; onClose: (
   );
 }
 
+/** The group's picture; owners and admins upload (an image through the files API) or remove it. */
+function GroupAvatar({ chat, admin }: { chat: ChatView; admin: boolean }) {
+  const { t } = useTranslation('messenger');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const setAvatar = async (avatarFileId: string | null) => {
+    const next = await api(updateChat, { params: { chatId: chat.id as Cid }, body: { avatarFileId } });
+    patchChat(qc, chat.id, (c) => ({ ...c, avatarUrl: next.avatarUrl }));
+  };
+  const upload = async (file: File) => {
+    if (!file.type.startsWith('image/')) {
+      message.error(t('avatar.notImage'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const form = new FormData();
+      form.append('file', file);
+      const stored = await api(uploadFile, { body: form } as never);
+      if (!stored.contentType.startsWith('image/') || stored.disposition !== 'inline') {
+        message.error(t('avatar.notImage'));
+        return;
+      }
+      await setAvatar(stored.id);
+      message.success(t('settings.saved'));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await setAvatar(null);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="msg-avatar-edit" data-testid="group-avatar">
+      <ChatAvatar chat={chat} size={64} />
+      {admin ? (
+        <span className="msg-avatar-actions">
+          <Button
+            icon={<CameraOutlined />}
+            loading={busy}
+            onClick={() => input.current?.click()}
+            data-testid="group-avatar-upload"
+          >
+            {chat.avatarUrl ? t('avatar.change') : t('avatar.upload')}
+          </Button>
+          {chat.avatarUrl ? (
+            <Button type="text" danger disabled={busy} onClick={() => void remove()} data-testid="group-avatar-remove">
+              {t('avatar.remove')}
+            </Button>
+          ) : null}
+          <input
+            ref={input}
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void upload(f);
+            }}
+            data-testid="group-avatar-file"
+          />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function MembersTab(props: { chat: ChatView; me: string; admin: boolean }) {
   const { t } = useTranslation('messenger');
   const locale = useLocale();
@@ -225,6 +308,14 @@ function MembersTab(props: { chat: ChatView; me: string; admin: boolean }) {
 
   return (
     <div>
+      {chat.kind === 'department' ? (
+        <Typography.Paragraph type="secondary" data-testid="department-managed-note">
+          <Tag bordered={false} color="blue">
+            {t('department.tag')}
+          </Tag>
+          {t('settings.departmentNote')}
+        </Typography.Paragraph>
+      ) : null}
       {mayAdd ? (
         <div className="msg-add-members">
           <PeoplePicker

@@ -1,15 +1,17 @@
 import {
   BellOutlined,
   CommentOutlined,
+  CompassOutlined,
   MessageOutlined,
   MutedOutlined,
   NotificationOutlined,
   PlusOutlined,
   SearchOutlined,
+  SettingOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Dropdown, Input, Skeleton, Tooltip } from 'antd';
+import { App, Badge, Button, Dropdown, Input, Skeleton, Tag, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -25,6 +27,7 @@ import { askNotificationPermission, notificationPermission } from '../data/notif
 import { nameOf, seedPeople, toPerson, usePerson } from '../data/people.js';
 import { ChatAvatar, useChatName } from './chat-avatar.js';
 import { shortTime } from './format-time.js';
+import { MessengerSettingsModal } from './messenger-settings-modal.js';
 import { NewChatModal } from './new-chat-modal.js';
 import { previewText } from './preview.js';
 
@@ -38,6 +41,7 @@ export function ChatListPane(props: { activeId?: string; me: string; isAdmin: bo
   const chats = useChatList();
   const inbox = useApiQuery(listInbox, { query: { unread: 'true', limit: 1 } }, { staleTime: 30_000 });
   const [permission, setPermission] = useState(notificationPermission());
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const newItems = [
     { key: 'group', icon: <UsergroupAddOutlined />, label: <span data-testid="new-group">{t('list.newGroup')}</span> },
@@ -59,6 +63,18 @@ export function ChatListPane(props: { activeId?: string; me: string; isAdmin: bo
                 icon={<BellOutlined />}
                 aria-label={t('list.notify')}
                 onClick={async () => setPermission(await askNotificationPermission())}
+              />
+            </Tooltip>
+          ) : null}
+          {props.isAdmin ? (
+            <Tooltip title={t('orgSettings.title')}>
+              <Button
+                type="text"
+                shape="circle"
+                icon={<SettingOutlined />}
+                aria-label={t('orgSettings.title')}
+                onClick={() => setSettingsOpen(true)}
+                data-testid="messenger-settings"
               />
             </Tooltip>
           ) : null}
@@ -103,6 +119,13 @@ export function ChatListPane(props: { activeId?: string; me: string; isAdmin: bo
               label={t('list.inbox')}
               count={inbox.data?.unreadCount ?? 0}
             />
+            <Shortcut
+              to="discover"
+              active={props.activeId === 'discover'}
+              icon={<CompassOutlined />}
+              label={t('list.discover')}
+              title={t('discover.title')}
+            />
           </div>
           <div className="msg-chat-scroll" data-testid="chat-list">
             {chats.isPending ? (
@@ -125,18 +148,20 @@ export function ChatListPane(props: { activeId?: string; me: string; isAdmin: bo
           </div>
         </>
       )}
-      <NewChatModal kind={creating} onClose={() => setCreating(null)} me={props.me} />
+      <NewChatModal kind={creating} onClose={() => setCreating(null)} me={props.me} isAdmin={props.isAdmin} />
+      {props.isAdmin ? <MessengerSettingsModal open={settingsOpen} onClose={() => setSettingsOpen(false)} /> : null}
     </div>
   );
 }
 
-function Shortcut(props: { to: string; active: boolean; icon: ReactNode; label: string; count?: number }) {
+function Shortcut(props: { to: string; active: boolean; icon: ReactNode; label: string; count?: number; title?: string }) {
   const navigate = useNavigate();
   return (
     <button
       type="button"
       className={props.active ? 'msg-shortcut active' : 'msg-shortcut'}
       onClick={() => navigate(`/messages/${props.to}`)}
+      title={props.title}
       data-testid={`view-${props.to}`}
     >
       <Badge count={props.count} size="small" offset={[4, -2]}>
@@ -173,6 +198,11 @@ export function ChatRow(props: { chat: ChatView; me: string; active?: boolean; o
           <span className="msg-chat-time">{shortTime(chat.lastMessageAt ?? chat.createdAt, locale)}</span>
         </span>
         <span className="msg-chat-bottom">
+          {chat.kind === 'department' ? (
+            <Tag className="msg-kind-tag" bordered={false} color="blue" data-testid="chat-row-department">
+              {t('department.tag')}
+            </Tag>
+          ) : null}
           <span className="msg-chat-preview" data-testid="chat-row-preview">
             {last ? `${who}${previewText(last, t)}` : t('preview.empty')}
           </span>

@@ -2,7 +2,7 @@ import { CloseOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icon
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Tooltip } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea.js';
-import { useEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
@@ -16,8 +16,18 @@ import type { ChatView, MessageView } from '../../shared/types.js';
 import { composeMessage } from '../compose/markdown.js';
 import { applyMentions } from '../compose/text-segments.js';
 import { nameOf, type Person, usePeople, usePerson } from '../data/people.js';
-import { sendOptimistic } from '../data/send.js';
+import { newClientId, sendOptimistic } from '../data/send.js';
 import { previewText } from './preview.js';
+
+/** An image picked or pasted, waiting in the composer until sent. */
+interface StagedImage {
+  id: string;
+  file: File;
+  url: string;
+}
+
+const MAX_STAGED = 9;
+const isImageFile = (f: File) => /^image\/(png|jpeg|gif|webp)$/.test(f.type);
 
 interface Candidate {
   id: string;
@@ -77,6 +87,7 @@ export function Composer(props: {
   const [mentionQuery, setMentionQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [uploading, setUploading] = useState<string | null>(null);
+  const [staged, setStaged] = useState<StagedImage[]>([]);
   const area = useRef<TextAreaRef>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const candidates = useMentionCandidates(props.chat, props.me, mentionQuery);
@@ -110,25 +121,65 @@ export function Composer(props: {
     });
   };
 
+  // Thumbnails are object URLs: free them when they leave the tray (and when the composer goes).
+  const stagedRef = useRef(staged);
+  stagedRef.current = staged;
+  useEffect(
+    () => () => {
+      for (const s of stagedRef.current) URL.revokeObjectURL(s.url);
+    },
+    [],
+  );
+
+  /** Images wait in the tray (with a thumbnail) until sent; other files go at once, as before. */
+  const addFiles = (files: File[]) => {
+    const images = files.filter(isImageFile);
+    const room = MAX_STAGED - staged.length;
+    if (images.length > room) toast.warning(t('composer.tooManyImages', { max: MAX_STAGED }));
+    const next = images.slice(0, Math.max(0, room)).map((file) => ({ id: newClientId(), file, url: URL.createObjectURL(file) }));
+    if (next.length) setStaged((s) => [...s, ...next]);
+    for (const f of files.filter((f) => !isImageFile(f))) void upload(f);
+    if (next.length) area.current?.focus();
+  };
+  const unstage = (id: string) =>
+    setStaged((s) => {
+      const gone = s.find((x) => x.id === id);
+      if (gone) URL.revokeObjectURL(gone.url);
+      return s.filter((x) => x.id !== id);
+    });
+
   const send = () => {
-    if (!text.trim() || tooLong) return;
-    const composed = composeMessage(applyMentions(text, picked));
+    const hasText = Boolean(text.trim());
+    if ((!hasText && staged.length === 0) || tooLong) return;
+    const images = staged;
+    const composed = hasText ? composeMessage(applyMentions(text, picked)) : null;
+    const preview = text.trim();
+    const replyTo = props.replyTo;
     setText('');
     setPicked([]);
     setMentionQuery(null);
+    setStaged([]);
     props.onCancelReply?.();
-    void sendOptimistic(qc, props.me, props.chat.id, {
-      kind: composed.kind,
-      content: composed.content,
-      text: text.trim(),
-      replyTo: props.replyTo,
-      threadRootId: props.threadRootId,
-    }).catch(() => {
-      // Shown on the message itself as "not sent" with a retry.
-    });
+    void (async () => {
+      // Images first, in the order they were added, then the words that go with them.
+      for (const img of images) {
+        await upload(img.file, images.length === 1 && !composed ? replyTo : null);
+        URL.revokeObjectURL(img.url);
+      }
+      if (composed)
+        await sendOptimistic(qc, props.me, props.chat.id, {
+          kind: composed.kind,
+          content: composed.content,
+          text: preview,
+          replyTo,
+          threadRootId: props.threadRootId,
+        }).catch(() => {
+          // Shown on the message itself as "not sent" with a retry.
+        });
+    })();
   };
 
-  const upload = async (file: File) => {
+  const upload = async (file: File, replyTo: MessageView | null | undefined = props.replyTo) => {
     setUploading(file.name);
     try {
       const form = new FormData();
@@ -139,15 +190,22 @@ export function Composer(props: {
         kind: image ? 'image' : 'file',
         content: { file_key: stored.id },
         text: image ? t('preview.image') : stored.name,
-        replyTo: props.replyTo,
+        replyTo,
         threadRootId: props.threadRootId,
       });
-      props.onCancelReply?.();
+      if (replyTo) props.onCancelReply?.();
     } catch (err) {
       toast.error(errorMessage(err) || t('composer.uploadFailed'));
     } finally {
       setUploading(null);
     }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...e.clipboardData.files].filter(isImageFile);
+    if (files.length === 0) return; // text pastes as usual
+    e.preventDefault();
+    addFiles(files);
   };
 
   return (
@@ -193,6 +251,25 @@ export function Composer(props: {
         </div>
       ) : null}
       <div className="msg-composer-box">
+        {staged.length ? (
+          <div className="msg-staged" data-testid="composer-staged">
+            {staged.map((img) => (
+              <div key={img.id} className="msg-staged-item" data-testid="composer-staged-image">
+                <img src={img.url} alt={img.file.name} />
+                <button
+                  type="button"
+                  className="msg-staged-remove"
+                  onClick={() => unstage(img.id)}
+                  aria-label={t('composer.removeImage')}
+                  title={t('composer.removeImage')}
+                  data-testid="composer-staged-remove"
+                >
+                  <CloseOutlined />
+                </button>
+              </div>
+            ))}
+          </div>
+        ) : null}
         <Input.TextArea
           ref={area}
           value={text}
@@ -227,6 +304,7 @@ export function Composer(props: {
               send();
             }
           }}
+          onPaste={onPaste}
           onBlur={() => setTimeout(() => setMentionQuery(null), 150)}
           data-testid="composer-input"
         />
@@ -236,6 +314,8 @@ export function Composer(props: {
               <span className="msg-too-long">{t('composer.tooLong', { max: MAX_TEXT, count: text.length })}</span>
             ) : uploading ? (
               t('composer.uploading', { name: uploading })
+            ) : staged.length ? (
+              t('composer.imagesReady', { count: staged.length })
             ) : (
               t('composer.hint')
             )}
@@ -253,18 +333,19 @@ export function Composer(props: {
           <input
             ref={fileInput}
             type="file"
+            multiple
             hidden
             onChange={(e) => {
-              const f = e.target.files?.[0];
+              const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              if (f) void upload(f);
+              addFiles(files);
             }}
             data-testid="composer-file"
           />
           <Button
             type="primary"
             icon={<SendOutlined />}
-            disabled={!text.trim() || tooLong}
+            disabled={(!text.trim() && staged.length === 0) || tooLong}
             onClick={send}
             aria-label={t('composer.send')}
             data-testid="composer-send"

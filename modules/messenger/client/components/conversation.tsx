@@ -1,6 +1,6 @@
 import { InfoCircleOutlined, LeftOutlined, NotificationOutlined, PushpinOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Popover, Tooltip } from 'antd';
+import { Alert, App, Button, Empty, Popover, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -176,7 +176,14 @@ export function Conversation(props: { chat: ChatView; me: string }) {
               {name}
             </div>
             {chat.kind !== 'direct' ? (
-              <div className="msg-conv-sub">{t('conv.memberCount', { count: chat.memberCount })}</div>
+              <div className="msg-conv-sub">
+                {chat.kind === 'department' ? (
+                  <Tag className="msg-kind-tag" bordered={false} color="blue" data-testid="conv-department-tag">
+                    {t('department.tag')}
+                  </Tag>
+                ) : null}
+                {t('conv.memberCount', { count: chat.memberCount })}
+              </div>
             ) : null}
           </div>
           <Pins chat={chat} me={me} onJump={jump} />

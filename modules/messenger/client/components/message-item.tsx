@@ -20,7 +20,7 @@ import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { editMessage, pinMessage, recallMessage, unpinMessage } from '../../shared/contract.js';
 import type { MessageView } from '../../shared/types.js';
-import { composeMessage } from '../compose/markdown.js';
+import { type EditDraft, editDraft, editedContent } from '../compose/edit-source.js';
 import { mentionsToDisplay } from '../compose/text-segments.js';
 import { usePerson } from '../data/people.js';
 import { replaceEverywhere } from '../data/send.js';
@@ -78,6 +78,7 @@ export const MessageItem = memo(function MessageItem(props: {
   const { person, name } = usePerson(m.senderId);
   const toggle = useToggleReaction(me);
   const [editing, setEditing] = useState<string | null>(null);
+  const [draft, setDraft] = useState<EditDraft | null>(null);
   const mine = m.senderId === me;
   const system = m.kind === 'system';
   const bare = rendererFor(m.kind)?.bare && !m.recalled;
@@ -91,9 +92,9 @@ export const MessageItem = memo(function MessageItem(props: {
   };
   const id = m.id as `msg_${string}`;
   const saveEdit = async () => {
-    if (!editing?.trim()) return;
-    const next = composeMessage(editing);
-    await run(() => api(editMessage, { params: { messageId: id }, body: { content: next.content } }));
+    if (!editing?.trim() || !draft) return;
+    const content = editedContent(draft, editing);
+    await run(() => api(editMessage, { params: { messageId: id }, body: { content } }));
     setEditing(null);
   };
 
@@ -142,7 +143,12 @@ export const MessageItem = memo(function MessageItem(props: {
     if (key === 'forward') props.actions.onForward?.(m);
     if (key === 'pin') void run(() => api(pinMessage, { params: { messageId: id } }));
     if (key === 'unpin') void run(() => api(unpinMessage, { params: { messageId: id } }));
-    if (key === 'edit') setEditing(mentionsToDisplay(m.text));
+    if (key === 'edit') {
+      // A rich message opens as the markdown it was written in, so its formatting survives the edit.
+      const d = editDraft(m);
+      setDraft(d);
+      setEditing(d.text);
+    }
     if (key === 'recall')
       modal.confirm({
         title: t('message.recallConfirm'),

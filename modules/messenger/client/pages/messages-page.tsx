@@ -6,15 +6,18 @@ import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { getMe } from '../../../accounts/shared/contract.js';
 import { ChatListPane } from '../components/chat-list-pane.js';
 import { Conversation, NoConversation } from '../components/conversation.js';
+import { ChatPreview, PublicGroupsView } from '../components/public-groups.js';
 import { useChat } from '../data/chats.js';
 import { InboxView, MentionsView, ThreadsView } from './views.js';
 import '../messenger.css';
 
-const VIEWS = new Set(['mentions', 'threads', 'inbox']);
+const VIEWS = new Set(['mentions', 'threads', 'inbox', 'discover']);
 
 function OpenChat({ chatId, me }: { chatId: string; me: string }) {
   const { t } = useTranslation('messenger');
   const { chat, error, isPending } = useChat(chatId);
+  // A public group I am not in: a preview with Join, until I join (then its conversation opens).
+  if (chat && chat.myRole === null) return <ChatPreview key={chat.id} chat={chat} />;
   if (chat) return <Conversation key={chat.id} chat={chat} me={me} />;
   if (isPending) return <div className="msg-conv" />;
   return (
@@ -25,7 +28,7 @@ function OpenChat({ chatId, me }: { chatId: string; me: string }) {
 }
 
 /**
- * /messages and /messages/:chatId (or mentions | threads | inbox). Desktop: the list and the
+ * /messages and /messages/:chatId (or mentions | threads | inbox | discover). Desktop: the list and the
  * open conversation side by side. Phone: one screen at a time, with a back button.
  */
 export function MessagesPage() {
@@ -44,6 +47,8 @@ export function MessagesPage() {
     <ThreadsView me={me.id} />
   ) : view === 'inbox' ? (
     <InboxView />
+  ) : view === 'discover' ? (
+    <PublicGroupsView />
   ) : (
     <OpenChat chatId={chatId} me={me.id} />
   );

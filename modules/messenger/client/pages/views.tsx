@@ -16,7 +16,7 @@ import { previewText } from '../components/preview.js';
 import { useChatList } from '../data/chats.js';
 import { usePerson } from '../data/people.js';
 
-function ViewFrame(props: { title: string; extra?: ReactNode; children: ReactNode; testId: string }) {
+export function ViewFrame(props: { title: string; extra?: ReactNode; children: ReactNode; testId: string }) {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const { t } = useTranslation('messenger');
