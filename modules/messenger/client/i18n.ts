@@ -34,6 +34,8 @@ const en = {
   conv: {
     back: 'Back',
     memberCount: '{{count}} members',
+    // i18next picks `_one` for a count of 1 in English; Chinese and Japanese have one form.
+    memberCount_one: '{{count}} member',
     info: 'Chat info',
     pins: 'Pinned',
     noPins: 'No pinned messages.',
@@ -251,6 +253,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
     conv: {
       back: '返回',
       memberCount: '{{count}} 位成员',
+      memberCount_one: '{{count}} 位成员',
       info: '会话信息',
       pins: 'Pin',
       noPins: '暂无 Pin 消息。',
@@ -463,6 +466,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
     conv: {
       back: '戻る',
       memberCount: 'メンバー {{count}} 人',
+      memberCount_one: 'メンバー {{count}} 人',
       info: 'チャット情報',
       pins: 'ピン留め',
       noPins: 'ピン留めされたメッセージはありません。',
