@@ -17,3 +17,5 @@ export { createOrganization, getOrganization } from './organization.js';
 export { getMemberView, toMemberViews } from './queries.js';
 export { applyProfileChange, type ProfileChange } from './update-profile.js';
 export type { OrgTables } from './tables.js';
+/** The demo organization's people, for other modules' demo data (`npm run demo`). */
+export { DEMO_DOMAIN, DEMO_PASSWORD, PEOPLE as DEMO_PEOPLE } from './demo/demo-org.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { login } from '../../../accounts/shared/contract.js';
 import { orgModule } from '../../../org/module.js';
-import { DEMO_PASSWORD } from '../../../org/server/demo/demo-org.js';
+import { DEMO_PASSWORD } from '../../../org/server/index.js';
 import { startTestApp, type TestApp } from '../../../../platform/server/test/harness.js';
 import { messengerModule } from '../../module.js';
 import { getThread, listMessages, listMyChats } from '../../shared/contract.js';

@@ -3,7 +3,7 @@ import type { Caller } from '../../../../platform/server/permissions.js';
 import type { UserId } from '../../../../platform/shared/ids.js';
 import { findMemberByEmail, loadCallerProfile } from '../../../org/server/index.js';
 // Demo data only: the org demo's cast, to find the same people by their e-mail addresses.
-import { DEMO_DOMAIN, PEOPLE } from '../../../org/server/demo/demo-org.js';
+import { DEMO_DOMAIN, DEMO_PEOPLE as PEOPLE } from '../../../org/server/index.js';
 import { createChatUseCase } from '../create-chat.js';
 import { advanceReadSeq } from '../mark-read.js';
 import { setMemberRoleUseCase } from '../member-roles.js';
