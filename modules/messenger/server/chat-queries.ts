@@ -15,7 +15,10 @@ export function encodeCursor(key: CursorKey): string {
 export function decodeCursor(cursor: string): CursorKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && typeof key[0] === 'number' && typeof key[1] === 'string') return key as CursorKey;
+    // Instants are whole ms: a float or huge number would be a database error, not an empty page.
+    if (Array.isArray(key) && Number.isSafeInteger(key[0]) && typeof key[1] === 'string' && key[1].length <= 40) {
+      return key as CursorKey;
+    }
   } catch {
     // fall through: a tampered cursor is bad input, not a server error
   }

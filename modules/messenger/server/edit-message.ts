@@ -8,7 +8,7 @@ import { checkContent } from './message-content.js';
 import { publishChat } from './message-events.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
-import { type MessageRow, toMessageView } from './message-view.js';
+import { broadcastFloor, type MessageRow, toMessageView } from './message-view.js';
 import { editWindowMs } from './messenger-settings.js';
 
 /** Own, not recalled, and still within the org's edit window. */
@@ -26,7 +26,8 @@ export async function requireChangeable(db: MsgDb, caller: Caller, message: Mess
 /** Publishes the new state of a message to its chat and returns the caller's view of it. */
 export async function publishUpdated(ctx: AppContext, caller: Caller, messageId: string, member: MemberRow, chat: ChatRow) {
   const row = await reloadMessage(ctx.db, messageId);
-  await publishChat(ctx, chat.id, { type: 'message.updated', message: await toMessageView(ctx.db, row, { viewerId: null }) });
+  const shared = await toMessageView(ctx.db, row, { viewerId: null, visibleFromSeq: await broadcastFloor(ctx.db, row) });
+  await publishChat(ctx, chat.id, { type: 'message.updated', message: shared });
   return toMessageView(ctx.db, row, { viewerId: caller.userId, visibleFromSeq: member.visible_from_seq });
 }
 

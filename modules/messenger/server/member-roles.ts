@@ -81,23 +81,27 @@ export async function transferOwnershipUseCase(
   await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
     const current = await targetRole(tx, chatId, userId);
     const admins = (await adminCount(tx, chatId)) - (current === 'admin' ? 1 : 0);
+    // Step down first, guarded on still being the owner: of two transfers at once, the second
+    // waits for the first's row lock (Postgres) and then finds no owner row to update.
+    const stepped = await tx
+      .updateTable('msg_members')
+      .set({ role: admins < MAX_CHAT_ADMINS ? 'admin' : plainRole(chat) })
+      .where('chat_id', '=', chatId)
+      .where('user_id', '=', caller.userId)
+      .where('role', '=', 'owner')
+      .executeTakeFirst();
+    if (Number(stepped.numUpdatedRows) === 0) throw new AppError(messengerErrors['chat.forbidden']);
     await tx
       .updateTable('msg_members')
       .set({ role: 'owner' })
       .where('chat_id', '=', chatId)
       .where('user_id', '=', userId)
       .execute();
-    await tx
-      .updateTable('msg_members')
-      .set({ role: admins < MAX_CHAT_ADMINS ? 'admin' : plainRole(chat) })
-      .where('chat_id', '=', chatId)
-      .where('user_id', '=', caller.userId)
-      .execute();
     await tx.updateTable('msg_chats').set({ owner_id: userId, updated_at: Date.now() }).where('id', '=', chatId).execute();
   });
   const after = await requireMembership(ctx.db, caller, chatId);
   const view = await toChatView(ctx.db, caller.userId, after.chat, after.member);
-  const { myRole: _r, readSeq: _s, unread: _u, muted: _m, ...shared } = view;
+  const { myRole: _r, readSeq: _s, unread: _u, muted: _m, lastMessage: _l, ...shared } = view;
   await publishQuietly(ctx, `chat:${chatId}`, { type: 'chat.updated', chat: shared });
   await publishQuietly(ctx, `chat:${chatId}`, { type: 'members.changed', chatId, added: [], removed: [] });
   return view;

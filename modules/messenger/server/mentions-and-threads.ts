@@ -35,8 +35,19 @@ export async function listMyMentionsUseCase(anyDb: AnyDb, caller: Caller, page: 
   const rows = pageIds.length
     ? await db.selectFrom('msg_messages').selectAll().where('id', 'in', pageIds).orderBy('id', 'desc').execute()
     : [];
+  // Reply quotes follow each chat's visible history, as in the chat itself.
+  const chatIds = [...new Set(rows.map((r) => r.chat_id))];
+  const floors = chatIds.length
+    ? await db
+        .selectFrom('msg_members')
+        .select(['chat_id', 'visible_from_seq'])
+        .where('user_id', '=', caller.userId)
+        .where('chat_id', 'in', chatIds)
+        .execute()
+    : [];
+  const visibleFromSeqByChat = new Map(floors.map((f) => [f.chat_id, Number(f.visible_from_seq)]));
   return {
-    items: await toMessageViews(db, rows, { viewerId: caller.userId }),
+    items: await toMessageViews(db, rows, { viewerId: caller.userId, visibleFromSeqByChat }),
     nextCursor: ids.length > page.limit ? pageIds[pageIds.length - 1] : null,
   };
 }
@@ -84,7 +95,8 @@ export async function listMyThreadsUseCase(anyDb: AnyDb, caller: Caller, page: P
     for (const c of counts) if (c.thread_root_id) unread.set(c.thread_root_id, Number(c.n));
   }
   const roots = pageRows.map(({ visible_from_seq: _v, last_read_reply_at: _l, ...m }) => m);
-  const views = await toMessageViews(db, roots, { viewerId: caller.userId });
+  const visibleFromSeqByChat = new Map(pageRows.map((r) => [r.chat_id, Number(r.visible_from_seq)]));
+  const views = await toMessageViews(db, roots, { viewerId: caller.userId, visibleFromSeqByChat });
   return {
     items: views.map((root) => ({ root, unreadReplies: unread.get(root.id) ?? 0 })),
     nextCursor: rows.length > page.limit ? String(offset + page.limit) : null,

@@ -30,6 +30,8 @@ export interface ViewOptions {
   viewerId: string | null;
   /** Reply quotes of messages at or below this seq are hidden (history the viewer may not see). */
   visibleFromSeq?: number;
+  /** Per chat, for pages that span chats (mentions, threads): overrides visibleFromSeq. */
+  visibleFromSeqByChat?: Map<string, number>;
 }
 
 /** What a message view needs besides its row; loaded once for a whole page. */
@@ -50,7 +52,8 @@ export function buildView(row: MessageRow, extras: ViewExtras, options: ViewOpti
     byEmoji.set(r.emoji, list);
   }
   const reply = row.reply_to_id ? extras.replies.get(row.reply_to_id) : undefined;
-  const replyVisible = reply && reply.seq > (options.visibleFromSeq ?? 0);
+  const floor = options.visibleFromSeqByChat?.get(row.chat_id) ?? options.visibleFromSeq ?? 0;
+  const replyVisible = reply && reply.seq > floor;
   return {
     id: row.id as MessageView['id'],
     chatId: row.chat_id as MessageView['chatId'],
@@ -101,4 +104,20 @@ export async function toMessageViews(anyDb: AnyDb, rows: MessageRow[], options: 
 /** One message's view. */
 export async function toMessageView(anyDb: AnyDb, row: MessageRow, options: ViewOptions): Promise<MessageView> {
   return (await toMessageViews(anyDb, [row], options))[0];
+}
+
+/**
+ * The visible_from_seq to shape an event published to every member of a chat with: the
+ * highest of all members, so a reply quote reaches subscribers only when none of them has
+ * that history hidden (the others load the quote over HTTP). Costs a query only for replies.
+ */
+export async function broadcastFloor(anyDb: AnyDb, row: Pick<MessageRow, 'chat_id' | 'reply_to_id'>): Promise<number> {
+  if (!row.reply_to_id) return 0;
+  const db: MsgDb = anyDb;
+  const max = await db
+    .selectFrom('msg_members')
+    .select((eb) => eb.fn.max('visible_from_seq').as('floor'))
+    .where('chat_id', '=', row.chat_id)
+    .executeTakeFirst();
+  return Number(max?.floor ?? 0);
 }

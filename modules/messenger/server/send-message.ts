@@ -11,7 +11,7 @@ import { publishChat, publishUsers } from './message-events.js';
 import { attachFiles } from './message-files.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
-import { buildView, type MessageRow, toMessageView } from './message-view.js';
+import { broadcastFloor, buildView, type MessageRow, toMessageView } from './message-view.js';
 import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
 
 /** What a sender provides; the HTTP body of sendMessage plus what internal callers may set. */
@@ -237,7 +237,7 @@ export async function postMessage(
   const replies = new Map(written.replyTo ? [[written.replyTo.id, written.replyTo]] : []);
   const view = (viewerId: string | null, visibleFromSeq: number) =>
     buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
-  await publishChat(ctx, chatId, { type: 'message.created', message: view(null, 0) });
+  await publishChat(ctx, chatId, { type: 'message.created', message: view(null, await broadcastFloor(ctx.db, written.row)) });
   await publishUsers(
     ctx,
     written.inbox.map(({ userId, item }) => ({ userId, event: { type: 'messenger.inbox' as const, item } })),

@@ -113,7 +113,8 @@ export const inboxItemView = z.object({
 export type ChatEvent =
   | { type: 'message.created'; message: MessageView }
   | { type: 'message.updated'; message: MessageView }
-  | { type: 'chat.updated'; chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted'> }
+  /** Without personal state, and without lastMessage: some members may have that history hidden. */
+  | { type: 'chat.updated'; chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted' | 'lastMessage'> }
   | { type: 'members.changed'; chatId: string; added: string[]; removed: string[] }
   | { type: 'read'; chatId: string; userId: string; readSeq: number };
 
