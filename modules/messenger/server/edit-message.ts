@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/server/app-context.js';
 import type { Caller } from '../../../platform/server/permissions.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { messengerErrors } from '../shared/errors.js';
-import { type ChatRow, isChatAdmin, type MemberRow } from './access.js';
+import { type ChatRow, isChatAdmin, type MemberRow, mayPost } from './access.js';
 import { reloadMessage, requireVisibleMessage } from './find-message.js';
 import { checkContent } from './message-content.js';
 import { publishChat } from './message-events.js';
@@ -46,6 +46,8 @@ export async function editMessageUseCase(
   const db: MsgDb = ctx.db;
   const { message, chat, member } = await requireVisibleMessage(db, caller, messageId);
   await requireChangeable(db, caller, message);
+  // Editing is posting again: a channel editor who has lost the role may not rewrite their posts.
+  if (!mayPost(chat, member, message.thread_root_id !== null)) throw new AppError(messengerErrors['chat.read_only']);
   const checked = checkContent(registry, message.kind, content);
   if (checked.fileIds.length) throw new AppError(messengerErrors['message.invalid_content']);
   if (checked.mentions.includes('all') && !message.mentions.includes('"all"')) {

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp, type TestClient } from '../../../platform/s
 import { invitePerson, setupOrg } from '../../accounts/server/test/factories.js';
 import {
   addReaction,
+  editMessage,
   getChat,
   listChatMembers,
   listMessages,
@@ -13,10 +14,11 @@ import {
   listMyThreads,
   openDirectChat,
   sendMessage,
+  setMemberRole,
   transferOwnership,
   updateChat,
 } from '../shared/contract.js';
-import { addMembers, groupOf, type Member, text } from './test/factories.js';
+import { addMembers, channelOf, groupOf, type Member, text } from './test/factories.js';
 
 /*
  * Findings of a security and robustness review: history hidden from newcomers must stay
@@ -103,7 +105,50 @@ describe('history hidden from newcomers stays hidden', () => {
   });
 });
 
+describe('authorization', () => {
+  test('a channel editor who lost the role can no longer edit their posts', async () => {
+    const channelId = await channelOf(A);
+    await A.client.api(setMemberRole, {
+      params: { chatId: chat(channelId).chatId, userId: B.id as never },
+      body: { role: 'admin' },
+    });
+    const post = await send(B.client, channelId, text('Canteen closed Friday'));
+    await A.client.api(setMemberRole, {
+      params: { chatId: chat(channelId).chatId, userId: B.id as never },
+      body: { role: 'member' },
+    });
+    await expectCode(
+      B.client.api(editMessage, { params: msg(post.id), body: { content: { text: 'Canteen open' } } }),
+      'chat.read_only',
+      403,
+    );
+  });
+});
+
 describe('races', () => {
+  test('concurrent promotions never push a group past 10 admins', async () => {
+    const extra: Member[] = [];
+    for (let i = 0; i < 9; i++) {
+      const p = await invitePerson(t, A.client, { email: `admin${i}@acme.test`, displayName: `admin${i}` });
+      extra.push({ client: p.client, id: p.me.user.id });
+    }
+    const chatId = await groupOf(A, [B, C, D, ...extra]);
+    // Nine admins, then three promotions at once compete for the tenth place.
+    for (const m of extra)
+      await A.client.api(setMemberRole, {
+        params: { chatId: chat(chatId).chatId, userId: m.id as never },
+        body: { role: 'admin' },
+      });
+    const results = await Promise.allSettled(
+      [B, C, D].map((m) =>
+        A.client.api(setMemberRole, { params: { chatId: chat(chatId).chatId, userId: m.id as never }, body: { role: 'admin' } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const members = await A.client.api(listChatMembers, { params: chat(chatId) });
+    expect(members.items.filter((m) => m.role === 'admin')).toHaveLength(10);
+  });
+
   test('concurrent transfers of ownership leave exactly one owner', async () => {
     for (let round = 0; round < 5; round++) {
       const chatId = await groupOf(A, [B, C, D]);

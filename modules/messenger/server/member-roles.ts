@@ -35,6 +35,16 @@ async function adminCount(db: MessengerDb, chatId: string): Promise<number> {
   return Number(row.n);
 }
 
+/**
+ * Serializes role changes of one chat: the update takes the chat row's lock on PostgreSQL (SQLite
+ * has one writer anyway), so two promotions cannot both count nine admins. Re-checks inside the
+ * lock that the caller still owns the chat (a transfer may have just happened).
+ */
+async function lockAsOwner(tx: MessengerDb, chatId: string, callerId: string): Promise<void> {
+  await tx.updateTable('msg_chats').set({ updated_at: Date.now() }).where('id', '=', chatId).execute();
+  if ((await targetRole(tx, chatId, callerId)) !== 'owner') throw new AppError(messengerErrors['chat.forbidden']);
+}
+
 /** A plain member of a channel is a subscriber; of any other chat, a member. */
 function plainRole(chat: Pick<ChatRow, 'kind'>) {
   return chat.kind === 'channel' ? ('subscriber' as const) : ('member' as const);
@@ -50,6 +60,7 @@ export async function setMemberRoleUseCase(
 ) {
   const { chat } = await requireOwner(ctx, caller, chatId);
   await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
+    await lockAsOwner(tx, chatId, caller.userId);
     const current = await targetRole(tx, chatId, userId);
     if (current === 'owner') throw new AppError(messengerErrors['chat.forbidden']);
     if (role === 'admin' && current !== 'admin' && (await adminCount(tx, chatId)) >= MAX_CHAT_ADMINS) {
