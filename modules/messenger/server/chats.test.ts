@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { invitePerson } from '../../accounts/server/test/factories.js';
 import { expectCode } from '../../../platform/server/test/expect-code.js';
 import { startTestApp, type TestApp } from '../../../platform/server/test/harness.js';
 import { createDepartment } from '../../org/shared/contract.js';
@@ -22,7 +23,7 @@ import {
   transferOwnership,
   updateChat,
 } from '../shared/contract.js';
-import { orgWith, type Person, say } from './test/people.js';
+import { orgWith, type Person, say } from './test/factories.js';
 
 let t: TestApp;
 let admin: Person;
@@ -217,7 +218,6 @@ describe('chats: public groups, settings, listing', () => {
 });
 
 async function freshPerson(name: string): Promise<Person> {
-  const { invitePerson } = await import('../../accounts/server/test/factories.js');
   const { client, me } = await invitePerson(t, admin.client, { email: `${name}@acme.test`, displayName: name });
   return { client, id: me.user.id };
 }

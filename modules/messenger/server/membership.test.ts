@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSocket } from '../../../platform/server/realtime/test/test-socket.js';
+import { invitePerson } from '../../accounts/server/test/factories.js';
 import { expectCode } from '../../../platform/server/test/expect-code.js';
 import { startTestApp, type TestApp } from '../../../platform/server/test/harness.js';
 import { setMemberActive } from '../../accounts/shared/contract.js';
@@ -14,7 +15,7 @@ import {
   setMemberRole,
   transferOwnership,
 } from '../shared/contract.js';
-import { orgWith, type Person, say } from './test/people.js';
+import { orgWith, type Person, say } from './test/factories.js';
 
 let t: TestApp;
 let admin: Person;
@@ -73,7 +74,6 @@ describe('membership: leaving, removing, roles', () => {
 
   test('a group has at most 10 admins', async () => {
     const extra: Person[] = [];
-    const { invitePerson } = await import('../../accounts/server/test/factories.js');
     for (let i = 0; i < 11; i++) {
       const { client, me } = await invitePerson(t, admin.client, { email: `staff${i}@acme.test`, displayName: `staff ${i}` });
       extra.push({ client, id: me.user.id });

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../../../platform/server/test/harnes
 import { createChat, getChat, getReceipts, getUnread, listMyChats, markRead, setMuted } from '../shared/contract.js';
 import { MAX_RECEIPT_MEMBERS } from '../shared/types.js';
 import { insertMembers } from './member-writes.js';
-import { orgWith, type Person, say } from './test/people.js';
+import { orgWith, type Person, say } from './test/factories.js';
 
 let t: TestApp;
 let alice: Person;

@@ -1,5 +1,6 @@
 import type { TestApp, TestClient } from '../../../../platform/server/test/harness.js';
-import { addChatMembers, createChat, openDirectChat, setMuted } from '../../shared/contract.js';
+import { invitePerson, setupOrg } from '../../../accounts/server/test/factories.js';
+import { addChatMembers, createChat, openDirectChat, sendMessage, setMuted } from '../../shared/contract.js';
 import type { ChatSettings } from '../../shared/types.js';
 import type { MessengerDb } from '../tables.js';
 
@@ -8,6 +9,7 @@ export interface Member {
   client: TestClient;
   id: string;
 }
+export type Person = Member;
 
 const uid = (id: string) => id as `usr_${string}`;
 const cid = (id: string) => id as `chat_${string}`;
@@ -57,4 +59,26 @@ export async function ageMessage(t: TestApp, messageId: string, ms: number): Pro
     .set((eb) => ({ created_at: eb('created_at', '-', ms) }))
     .where('id', '=', messageId)
     .execute();
+}
+
+/** An organization with an admin (the first person) and `names.length` more people, all signed in. */
+export async function orgWith(t: TestApp, ...names: string[]): Promise<{ admin: Member; people: Record<string, Member> }> {
+  const { admin, me } = await setupOrg(t);
+  const people: Record<string, Member> = {};
+  for (const name of names) {
+    const { client, me } = await invitePerson(t, admin, { email: `${name}@acme.test`, displayName: name });
+    people[name] = { client, id: me.user.id };
+  }
+  return { admin: { client: admin, id: me.user.id }, people };
+}
+
+let counter = 0;
+
+/** Sends a text message through the real endpoint; returns it. */
+export function say(person: Member, chatId: string, text: string) {
+  counter += 1;
+  return person.client.api(sendMessage, {
+    params: { chatId: chatId as never },
+    body: { clientId: `c-${Date.now()}-${counter}`, kind: 'text', content: { text } },
+  });
 }
