@@ -1,26 +1,12 @@
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Avatar,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Avatar, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useApiMutation, useApiQuery } from '../../../../platform/client/api.js';
 import { formatDateTime } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { CopyButton } from '../../../../platform/client/ui/copy-button.js';
+import { CreateThenRevealModal } from '../../../../platform/client/ui/create-then-reveal-modal.js';
 import { RowList } from '../../../../platform/client/ui/row-list.js';
 import { TOKEN_SCOPES } from '../../../../platform/shared/contract.js';
 import { createToken, listTokens, revokeToken } from '../../shared/contract.js';
@@ -94,57 +80,48 @@ export function TokensSettings(props: { timezone: string }) {
           ),
         }))}
       />
-      <Modal
+      <CreateThenRevealModal
         open={creating}
-        title={secret ? t('tokens.secretTitle') : t('tokens.createTitle')}
-        onCancel={close}
-        destroyOnHidden
-        footer={
+        title={t('tokens.createTitle')}
+        revealedTitle={t('tokens.secretTitle')}
+        doneLabel={t('tokens.done')}
+        createTestId="token-create"
+        creating={create.isPending}
+        onCreate={() => form.submit()}
+        onClose={close}
+        revealed={
           secret ? (
-            <Button type="primary" onClick={close}>
-              {t('tokens.done')}
-            </Button>
-          ) : (
             <>
-              <Button onClick={close}>{t('common:actions.cancel')}</Button>
-              <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="token-create">
-                {t('common:actions.create')}
-              </Button>
+              <Alert type="warning" showIcon title={t('tokens.secretHint')} style={{ marginBottom: 12 }} />
+              <Typography.Paragraph code copyable={false} style={{ wordBreak: 'break-all' }} data-testid="token-secret">
+                {secret}
+              </Typography.Paragraph>
+              <CopyButton text={secret} type="primary" />
             </>
-          )
+          ) : null
         }
       >
-        {secret ? (
-          <>
-            <Alert type="warning" showIcon title={t('tokens.secretHint')} style={{ marginBottom: 12 }} />
-            <Typography.Paragraph code copyable={false} style={{ wordBreak: 'break-all' }} data-testid="token-secret">
-              {secret}
-            </Typography.Paragraph>
-            <CopyButton text={secret} type="primary" />
-          </>
-        ) : (
-          <Form
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            initialValues={{ scopes: ['read'] }}
-            onFinish={(v) =>
-              create.mutate({ body: { name: v.name, scopes: v.scopes, expiresInDays: v.expiresInDays ?? undefined } })
-            }
-          >
-            <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-              <Input placeholder={t('tokens.namePlaceholder')} />
-            </Form.Item>
-            <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, type: 'array', min: 1 }]}>
-              <Checkbox.Group options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(`tokens.scope.${s}`) }))} />
-            </Form.Item>
-            <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.neverExpires')}>
-              <InputNumber min={1} max={3650} style={{ width: '100%' }} />
-            </Form.Item>
-            {create.error ? <Alert type="error" showIcon title={errorMessage(create.error)} /> : null}
-          </Form>
-        )}
-      </Modal>
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={{ scopes: ['read'] }}
+          onFinish={(v) =>
+            create.mutate({ body: { name: v.name, scopes: v.scopes, expiresInDays: v.expiresInDays ?? undefined } })
+          }
+        >
+          <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+            <Input placeholder={t('tokens.namePlaceholder')} />
+          </Form.Item>
+          <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, type: 'array', min: 1 }]}>
+            <Checkbox.Group options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(`tokens.scope.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.neverExpires')}>
+            <InputNumber min={1} max={3650} style={{ width: '100%' }} />
+          </Form.Item>
+          {create.error ? <Alert type="error" showIcon title={errorMessage(create.error)} /> : null}
+        </Form>
+      </CreateThenRevealModal>
     </Card>
   );
 }

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Popconfirm,
   Select,
   Tag,
@@ -22,6 +21,7 @@ import { errorMessage, useApiMutation, useApiQuery } from '../../../../../platfo
 import { formatDateTime } from '../../../../../platform/client/format.js';
 import { useLocale } from '../../../../../platform/client/i18n.js';
 import { CopyButton } from '../../../../../platform/client/ui/copy-button.js';
+import { CreateThenRevealModal } from '../../../../../platform/client/ui/create-then-reveal-modal.js';
 import { RowList } from '../../../../../platform/client/ui/row-list.js';
 import { createInvite, listInvites, revokeInvite } from '../../../../accounts/shared/contract.js';
 import { useDepartments } from '../../departments.js';
@@ -100,73 +100,65 @@ export function AdminInvites() {
             ) : null,
         }))}
       />
-      <Modal
+      <CreateThenRevealModal
         open={open}
-        title={link ? t('admin.invites.linkTitle') : t('admin.invites.createTitle')}
-        onCancel={close}
-        destroyOnHidden
-        footer={
+        title={t('admin.invites.createTitle')}
+        revealedTitle={t('admin.invites.linkTitle')}
+        doneLabel={t('common:actions.close')}
+        doneTestId="invite-done"
+        createTestId="invite-create"
+        creating={create.isPending}
+        onCreate={() => form.submit()}
+        onClose={close}
+        revealed={
           link ? (
-            <Button onClick={close} data-testid="invite-done">
-              {t('common:actions.close')}
-            </Button>
-          ) : (
             <>
-              <Button onClick={close}>{t('common:actions.cancel')}</Button>
-              <Button type="primary" loading={create.isPending} onClick={() => form.submit()} data-testid="invite-create">
-                {t('common:actions.create')}
-              </Button>
+              <Typography.Paragraph type="secondary">{t('admin.invites.linkHint')}</Typography.Paragraph>
+              <Flex gap={8} wrap>
+                <Input
+                  readOnly
+                  value={link}
+                  style={{ flex: '1 1 220px' }}
+                  data-testid="invite-url"
+                  onFocus={(e) => e.target.select()}
+                />
+                <CopyButton text={link} type="primary" testId="invite-copy" />
+              </Flex>
             </>
-          )
+          ) : null
         }
       >
-        {link ? (
-          <>
-            <Typography.Paragraph type="secondary">{t('admin.invites.linkHint')}</Typography.Paragraph>
-            <Flex gap={8} wrap>
-              <Input
-                readOnly
-                value={link}
-                style={{ flex: '1 1 220px' }}
-                data-testid="invite-url"
-                onFocus={(e) => e.target.select()}
-              />
-              <CopyButton text={link} type="primary" testId="invite-copy" />
-            </Flex>
-          </>
-        ) : (
-          <Form
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            initialValues={{ role: 'member', expiresInDays: 7 }}
-            onFinish={(v) =>
-              create.mutate({
-                body: {
-                  email: v.email?.trim() || undefined,
-                  role: v.role,
-                  departmentId: v.departmentId || undefined,
-                  expiresInDays: v.expiresInDays,
-                },
-              })
-            }
-          >
-            <Form.Item name="email" label={t('admin.invites.emailOptional')} rules={[{ type: 'email' }]}>
-              <Input inputMode="email" data-testid="invite-email" />
-            </Form.Item>
-            <Form.Item name="role" label={t('admin.invites.role')}>
-              <Select options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-            </Form.Item>
-            <Form.Item name="departmentId" label={t('admin.invites.department')}>
-              <TreeSelect allowClear treeDefaultExpandAll treeData={departments.tree} />
-            </Form.Item>
-            <Form.Item name="expiresInDays" label={t('admin.invites.expiresInDays')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={30} style={{ width: '100%' }} />
-            </Form.Item>
-            {create.error ? <Alert type="error" showIcon title={errorMessage(create.error)} /> : null}
-          </Form>
-        )}
-      </Modal>
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={{ role: 'member', expiresInDays: 7 }}
+          onFinish={(v) =>
+            create.mutate({
+              body: {
+                email: v.email?.trim() || undefined,
+                role: v.role,
+                departmentId: v.departmentId || undefined,
+                expiresInDays: v.expiresInDays,
+              },
+            })
+          }
+        >
+          <Form.Item name="email" label={t('admin.invites.emailOptional')} rules={[{ type: 'email' }]}>
+            <Input inputMode="email" data-testid="invite-email" />
+          </Form.Item>
+          <Form.Item name="role" label={t('admin.invites.role')}>
+            <Select options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="departmentId" label={t('admin.invites.department')}>
+            <TreeSelect allowClear treeDefaultExpandAll treeData={departments.tree} />
+          </Form.Item>
+          <Form.Item name="expiresInDays" label={t('admin.invites.expiresInDays')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={30} style={{ width: '100%' }} />
+          </Form.Item>
+          {create.error ? <Alert type="error" showIcon title={errorMessage(create.error)} /> : null}
+        </Form>
+      </CreateThenRevealModal>
     </Card>
   );
 }
