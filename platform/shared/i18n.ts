@@ -33,7 +33,7 @@ export function missingKeys(source: Catalog, other: Catalog, prefix = ''): strin
   const missing: string[] = [];
   for (const [key, value] of Object.entries(source)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const counterpart = other[key];
+    const counterpart = Object.hasOwn(other, key) ? other[key] : undefined;
     if (typeof value === 'string') {
       if (typeof counterpart !== 'string' || counterpart.trim() === '') missing.push(path);
     } else if (counterpart === undefined || typeof counterpart === 'string') {
@@ -49,7 +49,8 @@ export function missingKeys(source: Catalog, other: Catalog, prefix = ''): strin
 export function translate(catalog: Catalog, key: string, params: Record<string, unknown> = {}): string | undefined {
   let node: string | Catalog | undefined = catalog;
   for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
+    // Own keys only: `constructor.name` must not walk into Object.prototype and answer "Object".
+    if (node === undefined || typeof node === 'string' || !Object.hasOwn(node, part)) return undefined;
     node = node[part];
   }
   if (typeof node !== 'string') return undefined;

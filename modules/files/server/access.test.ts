@@ -50,6 +50,13 @@ describe('file scopes', () => {
     expect(await canRead(ctx, checkers, caller('usr_bob'), row('garbage'))).toBe(false);
   });
 
+  test('a prefix named like an Object.prototype member is nobody’s scope: it denies', async () => {
+    const checkers = scopeRegistry(() => [messenger])();
+    for (const prefix of ['constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'toString']) {
+      expect(await canRead(ctx, checkers, caller('usr_bob'), row(`${prefix}:x`)), prefix).toBe(false);
+    }
+  });
+
   test('two modules cannot claim the same prefix', () => {
     const twin: ServerModule = { ...messenger, id: 'twin' };
     expect(() => scopeRegistry(() => [messenger, twin])()).toThrow(/claimed twice/);

@@ -26,7 +26,7 @@ export function scopeRegistry(modules: () => readonly ServerModule[]): () => Rec
       merged = { ...builtIn };
       for (const m of modules()) {
         for (const [prefix, checker] of Object.entries(m.fileScopes ?? {})) {
-          if (merged[prefix]) throw new Error(`File scope "${prefix}" is claimed twice (module ${m.id})`);
+          if (Object.hasOwn(merged, prefix)) throw new Error(`File scope "${prefix}" is claimed twice (module ${m.id})`);
           merged[prefix] = checker;
         }
       }
@@ -44,7 +44,9 @@ export async function canRead(
 ): Promise<boolean> {
   if (row.owner_id === caller.userId) return true;
   const colon = row.scope.indexOf(':');
-  const checker = colon > 0 ? checkers[row.scope.slice(0, colon)] : undefined;
+  const prefix = colon > 0 ? row.scope.slice(0, colon) : '';
+  // Own keys only: a `constructor:` prefix must not find Object (which, called, returns a truthy object).
+  const checker = Object.hasOwn(checkers, prefix) ? checkers[prefix] : undefined;
   // An unknown prefix (its module was removed) denies: failing closed is the only safe answer.
   if (!checker) return false;
   return checker(caller, row.scope.slice(colon + 1), ctx);

@@ -90,4 +90,13 @@ describe('API documentation', () => {
     const missing = await anon.fetch('/api/docs/package.json');
     expect(missing.status).toBe(404);
   });
+
+  test('asset names that are Object.prototype properties are a 404, not a 500', async () => {
+    const anon = t.client();
+    for (const name of ['constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'toString', '__defineGetter__']) {
+      const res = await anon.fetch(`/api/docs/${name}`);
+      expect(res.status, name).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('route.not_found');
+    }
+  });
 });

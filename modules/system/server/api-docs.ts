@@ -34,11 +34,12 @@ const INIT = `window.ui = SwaggerUIBundle({
 `;
 
 // Only these files of swagger-ui-dist are reachable; the asset name never becomes a free path.
-const DIST_FILES: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-};
+// A Map, not an object literal: `constructor` or `__proto__` must not find Object.prototype's members.
+const DIST_FILES = new Map<string, string>([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['favicon-32x32.png', 'image/png'],
+]);
 
 let distDir: string | undefined;
 function swaggerDist(): string {
@@ -52,7 +53,7 @@ export function sendDocsPage(reply: FastifyReply): FastifyReply {
 
 export function sendDocsAsset(reply: FastifyReply, asset: string): FastifyReply {
   if (asset === 'init.js') return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(INIT);
-  const type = DIST_FILES[asset];
+  const type = DIST_FILES.get(asset);
   if (!type) throw new AppError(platformErrors['route.not_found']);
   const file = path.join(swaggerDist(), asset);
   return reply

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, type ErrorEnvelope, type ErrorSpec, platformErrors } from '../../shared/errors.js';
-import { pickLocale } from '../../shared/i18n.js';
+import { LOCALES, type Locale, pickLocale } from '../../shared/i18n.js';
 
 // The multipart parser (@fastify/busboy) throws plain Errors, without a status, for bodies that
 // are cut off or lack a boundary, and a file stream it destroyed reads as a premature close: the
@@ -27,8 +27,12 @@ function specForFastifyError(err: FastifyError, req: FastifyRequest): ErrorSpec 
   return undefined;
 }
 
-export function localeOf(req: FastifyRequest): ReturnType<typeof pickLocale> {
-  return req.caller?.locale ?? pickLocale(req.headers['accept-language']);
+export function localeOf(req: FastifyRequest): Locale {
+  // A stored preference indexes the message specs: anything but a known locale (a row written
+  // before validation existed) must not reach `spec[locale]`, or the error handler itself fails.
+  const stored = req.caller?.locale;
+  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored;
+  return pickLocale(req.headers['accept-language']);
 }
 
 /** The one place an exception becomes a response: a 4xx with a code, or a logged 500 without internals. */
