@@ -62,6 +62,16 @@ function guard(c: Contract, req: FastifyRequest): void {
   if (c.auth === 'admin' && !caller.roles.includes('admin')) throw new AppError(platformErrors['auth.forbidden']);
 }
 
+/**
+ * A use case that answers outside its contract is a server bug, not the client's fault: a 500
+ * with the request id, the zod issues in the log for whoever fixes it, and not a word about the
+ * response's internal field paths to the client (a ZodError would become a 400 listing them).
+ */
+function responseMismatch(c: Contract, req: FastifyRequest, error: z.ZodError): AppError {
+  req.log.error({ route: `${c.method} ${c.path}`, issues: error.issues }, 'response does not match its contract');
+  return new AppError(platformErrors.internal, { details: { requestId: req.id } });
+}
+
 /** Registers every contract-bound route: parse input, resolve caller, check auth, call, validate output. */
 export function registerRoutes(app: FastifyInstance, routes: RouteDef[], ctx: AppContext, resolveCaller: CallerResolver): void {
   app.decorateRequest('caller', null);
@@ -87,9 +97,10 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], ctx: Ap
         if (reply.sent || c.kind === 'binary') return reply;
         // Parsing the output strips fields the contract does not declare, so a use case can
         // never leak a column (a hash, an internal flag) by returning a raw row.
-        const output = c.response.parse(result);
+        const output = c.response.safeParse(result);
+        if (!output.success) throw responseMismatch(c, req, output.error);
         reply.status(c.status ?? 200);
-        return output;
+        return output.data;
       },
     });
   }
