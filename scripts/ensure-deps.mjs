@@ -19,27 +19,13 @@ function mtime(file) {
   }
 }
 
-/** Runs npm with live output, minus the long usage text npm prints after a refused `npm ci`. */
+/** Runs npm with live output. */
 function npm(args) {
   console.log(`[deps] npm ${args.join(' ')}`);
   return new Promise((resolve) => {
     // npm is a .cmd shim on Windows; a shell finds it everywhere.
-    const child = spawn('npm', args, { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], shell: process.platform === 'win32' });
-    let usage = false;
-    let pending = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (/^npm error (Clean install a project|Usage:)/.test(line)) usage = true;
-        if (!usage || /^npm error A complete log/.test(line)) process.stderr.write(`${line}\n`);
-      }
-    });
-    child.on('close', (code) => {
-      if (pending) process.stderr.write(pending);
-      resolve(code === 0);
-    });
+    const child = spawn('npm', args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('close', (code) => resolve(code === 0));
   });
 }
 
@@ -55,14 +41,9 @@ const reason =
 if (reason) {
   console.log(`[deps] ${reason}: installing dependencies (a minute or two on a fresh clone)...`);
   const started = Date.now();
-  // `npm ci` installs exactly the lockfile. It refuses a lockfile that lacks optional
-  // platform packages the registry does not carry (e.g. a mirror without Biome's macOS
-  // builds); `npm install` then still installs the locked versions.
-  let ok = await npm(['ci', '--no-audit', '--no-fund']);
-  if (!ok) {
-    console.log('[deps] `npm ci` failed (above); retrying with `npm install`, which keeps the locked versions');
-    ok = await npm(['install', '--no-audit', '--no-fund']);
-  }
+  // `npm ci` installs exactly the lockfile and never rewrites it: a fresh clone stays clean.
+  // No fallback to `npm install`, which would rewrite the tracked lockfile behind the user's back.
+  const ok = await npm(['ci', '--no-audit', '--no-fund']);
   if (!ok) {
     console.error('[deps] installing dependencies failed; see the npm output above.');
     process.exit(1);
