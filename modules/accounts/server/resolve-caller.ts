@@ -23,6 +23,7 @@ export function credentialOf(req: { headers: FastifyRequest['headers'] } & Parti
 /**
  * Who is calling: a live session or an unrevoked, unexpired access token of an active
  * member. Anything else is anonymous; the contract's auth requirement decides what follows.
+ * A token without the `admin` scope carries the member role only (no HR admin or HRBP scope).
  */
 export async function resolveCaller(
   ctx: AppContext,
@@ -69,10 +70,14 @@ export async function resolveCaller(
   }
   const profile = await loadCallerProfile(ctx.db, userId);
   if (profile?.status !== 'active') return null;
+  // A token without the admin scope is an everyday script credential: it acts as a plain member
+  // everywhere, so a leaked one cannot reach the owner's admin, HR admin or HRBP rights through
+  // use cases that check roles themselves. Doing it here keeps every module's checks honest.
+  const elevated = !extra.tokenScopes || extra.tokenScopes.includes('admin');
   return {
     userId: userId as UserId,
-    roles: profile.roles,
-    scopePaths: profile.scopePaths,
+    roles: elevated ? profile.roles : ['member'],
+    scopePaths: elevated ? profile.scopePaths : [],
     locale: profile.locale,
     timezone: profile.timezone,
     ...extra,
