@@ -59,7 +59,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.:@-]{1,128}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Forwarded headers are anybody's to write: honoured only from the proxies SKEIN_TRUST_PROXY names.
+    trustProxy: config.trustProxy,
     // Node's HTTP server otherwise keeps idle keep-alive sockets open through shutdown.
     forceCloseConnections: 'idle',
   });

@@ -1,5 +1,51 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** Names @fastify/proxy-addr understands for whole address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One entry of a trusted-proxy list: an address, an address/prefix (CIDR), or a range name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may set X-Forwarded-For/-Host/-Proto, in the forms Fastify's `trustProxy` takes:
+ * `false` (nobody: the default, since anybody can write those headers), `true` (every peer),
+ * a hop count, or a comma-separated list of addresses, CIDR ranges and range names.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v, ctx): boolean | number | string[] => {
+    if (v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 100) return hops;
+    }
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const bad = entries.filter((e) => !isProxyEntry(e));
+    if (entries.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a hop count (0-100) or a comma-separated list of addresses/CIDR ranges${bad.length ? `; not understood: ${bad.join(', ')}` : ''}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /**
  * Every setting Skein reads, from environment variables, validated at boot. A wrong value
@@ -29,6 +75,8 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Reverse proxies whose X-Forwarded-* headers count (see trustProxy above). */
+  SKEIN_TRUST_PROXY: trustProxy,
 });
 
 export type Config = {
@@ -42,6 +90,8 @@ export type Config = {
   maxUploadBytes: number;
   sessionDays: number;
   secureCookies: boolean;
+  /** Fastify's `trustProxy`: false, true, a hop count or trusted addresses/ranges. */
+  trustProxy: boolean | number | string[];
   version: string;
 };
 
@@ -67,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(c.SKEIN_MAX_UPLOAD_MB * 1024 * 1024),
     sessionDays: c.SKEIN_SESSION_DAYS,
     secureCookies: c.SKEIN_SECURE_COOKIES,
+    trustProxy: c.SKEIN_TRUST_PROXY,
     version,
   };
 }

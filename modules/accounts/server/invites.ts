@@ -35,7 +35,7 @@ function toView(row: InviteRow, now = Date.now()): InviteView {
 }
 
 function baseUrl(ctx: AppContext, req: FastifyRequest): string {
-  return ctx.config.publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  return ctx.config.publicUrl ?? `${req.protocol}://${req.host || 'localhost'}`;
 }
 
 export async function createInviteUseCase(

@@ -6,7 +6,7 @@ import { AppError, platformErrors } from '../../shared/errors.js';
  * Origin on every cross-site POST; SameSite=Lax cookies are the first line, this the second.
  * Requests without Origin (scripts, curl) pass: they cannot ride a victim's cookie.
  */
-export function checkOrigin(req: FastifyRequest, publicUrl?: string): void {
+export function checkOrigin(req: Pick<FastifyRequest, 'headers' | 'host'>, publicUrl?: string): void {
   const origin = req.headers.origin;
   if (!origin || origin === 'null') {
     if (origin === 'null') throw new AppError(platformErrors['auth.origin_mismatch']);
@@ -19,9 +19,9 @@ export function checkOrigin(req: FastifyRequest, publicUrl?: string): void {
     throw new AppError(platformErrors['auth.origin_mismatch']);
   }
   const allowed = new Set<string>();
-  if (req.headers.host) allowed.add(req.headers.host);
-  const forwarded = req.headers['x-forwarded-host'];
-  if (typeof forwarded === 'string') allowed.add(forwarded.split(',')[0].trim());
+  // req.host is the Host header, or X-Forwarded-Host when the peer is a proxy SKEIN_TRUST_PROXY
+  // trusts: from anybody else that header is just what an attacker chose to write.
+  if (req.host) allowed.add(req.host);
   if (publicUrl) allowed.add(new URL(publicUrl).host);
   if (!allowed.has(originHost)) throw new AppError(platformErrors['auth.origin_mismatch']);
 }
