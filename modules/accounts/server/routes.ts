@@ -31,7 +31,7 @@ export const routes = [
   route(c.acceptInvite, ({ ctx, body, req, reply }) => acceptInviteUseCase(ctx, body, req, reply)),
   route(c.createToken, ({ db, caller, body }) => createTokenUseCase(db, caller, body)),
   route(c.listTokens, ({ db, caller }) => listTokensUseCase(db, caller)),
-  route(c.revokeToken, ({ db, caller, params }) => revokeTokenUseCase(db, caller, params.tokenId)),
+  route(c.revokeToken, ({ ctx, caller, params }) => revokeTokenUseCase(ctx, caller, params.tokenId)),
   route(c.setMemberActive, ({ ctx, caller, params, body, req }) =>
     setMemberActiveUseCase(ctx, caller, params.userId, body.status, req.ip),
   ),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { TokenScope } from '../../../platform/shared/contract.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { newId } from '../../../platform/shared/ids.js';
+import type { AppContext } from '../../../platform/server/app-context.js';
 import { authorize, type Caller } from '../../../platform/server/permissions.js';
 import type { tokenView } from '../shared/contract.js';
 import { accountsErrors } from '../shared/errors.js';
@@ -60,7 +61,13 @@ export async function listTokensUseCase(db: AccountsDb, caller: Caller) {
   return { items: rows.map(toView) };
 }
 
-export async function revokeTokenUseCase(db: AccountsDb, caller: Caller, tokenId: string) {
+/**
+ * Revokes one of the caller's tokens. Its open sockets close too (on every node): the socket's
+ * credential was checked only at the upgrade, so without this a leaked token would keep
+ * receiving live events after its owner revoked it.
+ */
+export async function revokeTokenUseCase(ctx: AppContext, caller: Caller, tokenId: string) {
+  const db: AccountsDb = ctx.db;
   const result = await db
     .updateTable('acc_tokens')
     .set({ revoked_at: Date.now() })
@@ -69,5 +76,6 @@ export async function revokeTokenUseCase(db: AccountsDb, caller: Caller, tokenId
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new AppError(accountsErrors['auth.token_not_found']);
+  await ctx.hub.disconnect(caller.userId, { tokenId });
   return { ok: true as const };
 }

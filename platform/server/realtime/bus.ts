@@ -1,9 +1,12 @@
 import type { UserId } from '../../shared/ids.js';
 
-/** A cross-node instruction: drop one user's subscription, or close a user's sockets. */
+/**
+ * A cross-node instruction: drop one user's subscription, or close a user's sockets — all of
+ * them, or only those opened with one session or one access token.
+ */
 export type ControlMessage =
   | { op: 'revoke'; topic: string; userId: UserId }
-  | { op: 'disconnect'; userId: UserId; sessionId?: string };
+  | { op: 'disconnect'; userId: UserId; sessionId?: string; tokenId?: string };
 
 /** What a bus delivers to its node. `frame` is the finished client message, built once. */
 export interface BusHandlers {

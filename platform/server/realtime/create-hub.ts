@@ -3,7 +3,7 @@ import { CLOSE_CODES, TOPIC_PATTERN } from '../../shared/realtime-protocol.js';
 import type { AppContext } from '../app-context.js';
 import { type BusHandlers, type ControlMessage, memoryBus } from './bus.js';
 import { registerEndpoint } from './endpoint.js';
-import type { HubOptions, RealtimeHub } from './hub.js';
+import type { CredentialRef, HubOptions, RealtimeHub } from './hub.js';
 import { LocalSockets, send } from './local-sockets.js';
 import { redisBus } from './redis-bus.js';
 import { type HubCore, leaveTopic } from './socket-session.js';
@@ -22,9 +22,10 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
       if (leaveTopic(core, conn, topic)) send(conn, { type: 'revoked', topic });
     }
   };
-  const disconnectHere = (userId: string, sessionId?: string) => {
+  const disconnectHere = (userId: string, sessionId?: string, tokenId?: string) => {
     for (const conn of local.connectionsOf(userId)) {
       if (sessionId && conn.caller.sessionId !== sessionId) continue;
+      if (tokenId && conn.caller.tokenId !== tokenId) continue;
       // Forget it now so not one more event goes out, then close politely.
       for (const topic of local.detach(conn)) core.bus.unlisten(topic);
       conn.socket.close(CLOSE_CODES.disconnected, 'realtime.disconnected');
@@ -34,7 +35,7 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
     onFrame: (topic, frame) => local.fanout(topic, frame),
     onControl: (message: ControlMessage) => {
       if (message.op === 'revoke') revokeHere(message.topic, message.userId);
-      else disconnectHere(message.userId, message.sessionId);
+      else disconnectHere(message.userId, message.sessionId, message.tokenId);
     },
   };
   // Built before the bus so a control message arriving during the bus's boot finds it.
@@ -77,9 +78,10 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
       revokeHere(topic, userId);
       await bus.control({ op: 'revoke', topic, userId });
     },
-    async disconnect(userId: UserId, sessionId?: string) {
-      disconnectHere(userId, sessionId);
-      await bus.control({ op: 'disconnect', userId, ...(sessionId ? { sessionId } : {}) });
+    async disconnect(userId: UserId, credential?: string | CredentialRef) {
+      const { sessionId, tokenId } = typeof credential === 'string' ? { sessionId: credential } : (credential ?? {});
+      disconnectHere(userId, sessionId, tokenId);
+      await bus.control({ op: 'disconnect', userId, ...(sessionId ? { sessionId } : {}), ...(tokenId ? { tokenId } : {}) });
     },
     async close() {
       if (closed) return;

@@ -9,6 +9,9 @@ import type { Caller } from '../permissions.js';
  */
 export type TopicAuthorizer = (caller: Caller, topicId: string, ctx: AppContext) => Promise<boolean> | boolean;
 
+/** The credential whose sockets a disconnect closes: one session, or one access token. */
+export type CredentialRef = { sessionId: string; tokenId?: undefined } | { tokenId: string; sessionId?: undefined };
+
 /** The realtime hub: one authenticated WebSocket endpoint, topics, per-topic sequence numbers. */
 export interface Hub {
   readonly kind: 'memory' | 'redis';
@@ -16,8 +19,11 @@ export interface Hub {
   publish(topic: string, event: unknown): Promise<number>;
   /** Ends one user's subscription to a topic on every node (membership removed). */
   revoke(topic: string, userId: UserId): Promise<void>;
-  /** Closes a user's sockets on every node (deactivated, or one session revoked). */
-  disconnect(userId: UserId, sessionId?: string): Promise<void>;
+  /**
+   * Closes a user's sockets on every node with close code 4000: all of them (deactivated), or
+   * only those opened with one credential (a session id — the string form — or `{ tokenId }`).
+   */
+  disconnect(userId: UserId, credential?: string | CredentialRef): Promise<void>;
   close(): Promise<void>;
 }
 
