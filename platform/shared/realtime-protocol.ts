@@ -38,12 +38,15 @@ export type ServerMessage =
 
 /**
  * Close codes (4000–4999 are the application's). `disconnected`: the server ended the
- * socket (session revoked, member deactivated, password changed elsewhere); the client
- * reconnects once and the credential check decides. `unauthorized`/`token_scope` are final.
+ * socket (session or access token revoked, member deactivated, password changed elsewhere);
+ * the client reconnects once and the credential check decides. `rateLimited`: the socket
+ * sent more frames than its budget (docs/adr/0004-realtime-hub.md); the client reconnects
+ * with back-off. `unauthorized`/`token_scope` are final.
  */
 export const CLOSE_CODES = {
   disconnected: 4000,
   slowConsumer: 4008,
+  rateLimited: 4029,
   unauthorized: 4401,
   tokenScope: 4403,
 } as const;
@@ -91,6 +94,12 @@ export const realtimeErrors = defineErrors({
     'en-US': 'The live connection fell too far behind and was reset.',
     'zh-CN': '实时连接积压过多，已重置。',
     'ja-JP': 'ライブ接続の遅延が大きすぎたためリセットされました。',
+  },
+  'realtime.rate_limited': {
+    status: 429,
+    'en-US': 'The live connection sent too many messages and was closed.',
+    'zh-CN': '实时连接发送的消息过多，已被关闭。',
+    'ja-JP': 'ライブ接続から送信されたメッセージが多すぎるため、切断されました。',
   },
   'realtime.internal': {
     status: 500,

@@ -6,6 +6,7 @@ import { registerEndpoint } from './endpoint.js';
 import type { CredentialRef, HubOptions, RealtimeHub } from './hub.js';
 import { LocalSockets, send } from './local-sockets.js';
 import { redisBus } from './redis-bus.js';
+import { DEFAULT_SOCKET_LIMITS } from './socket-limits.js';
 import { type HubCore, leaveTopic } from './socket-session.js';
 import { topicAccess } from './topics.js';
 
@@ -42,6 +43,7 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
   const core: HubCore = {
     local,
     bus: memoryBus(handlers),
+    limits: { ...DEFAULT_SOCKET_LIMITS, ...options.limits },
     authorize: topicAccess(options.authorizers, () => {
       if (!ctx) throw new Error('realtime hub used before register()');
       return ctx;

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UserId } from '../../shared/ids.js';
 import type { AppContext } from '../app-context.js';
 import type { Caller } from '../permissions.js';
+import type { SocketLimits } from './socket-limits.js';
 
 /**
  * Decides whether a caller may subscribe to a topic. Registered per topic prefix by the
@@ -32,6 +33,8 @@ export interface HubOptions {
   authorizers: Record<string, TopicAuthorizer>;
   /** Server ping interval; sockets that miss one ping are terminated. Default 25 s. */
   heartbeatMs?: number;
+  /** Per-socket frame budget and concurrent topic checks; defaults in socket-limits.ts. */
+  limits?: Partial<SocketLimits>;
 }
 
 /** Resolves who opens a socket, exactly as for HTTP (session cookie or Bearer token). */

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../shared/realtime-protocol.js';
 import type { Caller } from '../permissions.js';
+import type { CheckSlots, FrameBudget } from './socket-limits.js';
 
 /** One open socket on this node and what it follows. */
 export interface Connection {
@@ -11,6 +12,15 @@ export interface Connection {
   readonly pending: Map<string, symbol>;
   /** Cleared at each heartbeat, set again by a pong or any message. */
   alive: boolean;
+  /**
+   * Set once the hub has let the socket go (closed, disconnected, cut off): ws still emits
+   * 'message' for frames that were already received, and none of them may be acted on.
+   */
+  closed: boolean;
+  /** The frames it may still send (a token bucket). */
+  readonly budget: FrameBudget;
+  /** Its topic checks that may run at once. */
+  readonly checks: CheckSlots;
 }
 
 // A client this far behind cannot catch up from live events anyway; dropping it frees the
@@ -41,6 +51,7 @@ export class LocalSockets {
 
   /** Forgets a socket everywhere; returns the topics no local socket follows any more. */
   detach(conn: Connection): string[] {
+    conn.closed = true;
     const emptied: string[] = [];
     for (const topic of conn.topics) if (this.leave(conn, topic) === 'last') emptied.push(topic);
     conn.pending.clear();

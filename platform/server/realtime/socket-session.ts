@@ -1,14 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { clientMessage, MAX_CLIENT_MESSAGE_BYTES, MAX_TOPICS_PER_SOCKET } from '../../shared/realtime-protocol.js';
+import { CLOSE_CODES, clientMessage, MAX_CLIENT_MESSAGE_BYTES, MAX_TOPICS_PER_SOCKET } from '../../shared/realtime-protocol.js';
 import type { Caller } from '../permissions.js';
 import type { Bus } from './bus.js';
 import { type Connection, type LocalSockets, send } from './local-sockets.js';
+import { CheckSlots, FrameBudget, type SocketLimits } from './socket-limits.js';
 
 /** What a socket's message loop needs from its hub. */
 export interface HubCore {
   local: LocalSockets;
   bus: Bus;
+  limits: SocketLimits;
   authorize(caller: Caller, topic: string): Promise<boolean>;
   log(): FastifyBaseLogger | undefined;
 }
@@ -35,7 +37,16 @@ async function subscribe(core: HubCore, conn: Connection, topic: string): Promis
     }
     const ticket = Symbol(topic);
     conn.pending.set(topic, ticket);
-    const allowed = await core.authorize(conn.caller, topic);
+    const turn = conn.checks.acquire();
+    if (turn) await turn;
+    let allowed: boolean;
+    try {
+      // Unsubscribed, revoked or closed while it waited for its turn: nothing to check.
+      if (conn.pending.get(topic) !== ticket) return;
+      allowed = await core.authorize(conn.caller, topic);
+    } finally {
+      conn.checks.release();
+    }
     // Revoked, unsubscribed or closed while the check ran: the check's answer is stale.
     if (conn.pending.get(topic) !== ticket) return;
     conn.pending.delete(topic);
@@ -52,12 +63,35 @@ async function subscribe(core: HubCore, conn: Connection, topic: string): Promis
   if (conn.topics.has(topic)) send(conn, { type: 'subscribed', topic, seq });
 }
 
+// Time an abusive peer gets to read the close frame before its connection is destroyed.
+const CUT_OFF_GRACE_MS = 1000;
+
+/**
+ * Ends an abusive socket: forgotten at once, told why (the close code), and no longer read —
+ * its flood stays in the kernel's buffers instead of costing this process parsing work.
+ */
+function cutOff(core: HubCore, conn: Connection, code: number, reason: string): void {
+  for (const topic of core.local.detach(conn)) core.bus.unlisten(topic);
+  conn.socket.close(code, reason);
+  conn.socket.pause();
+  setTimeout(() => conn.socket.terminate(), CUT_OFF_GRACE_MS).unref();
+}
+
 /**
  * Runs one authenticated socket: parses each client message (bad ones get an error, never
  * a crash), subscribes after the topic check, forgets everything when the socket closes.
  */
 export function runSocket(core: HubCore, socket: WebSocket, caller: Caller): Connection {
-  const conn: Connection = { socket, caller, topics: new Set(), pending: new Map(), alive: true };
+  const conn: Connection = {
+    socket,
+    caller,
+    topics: new Set(),
+    pending: new Map(),
+    alive: true,
+    closed: false,
+    budget: new FrameBudget(core.limits.framesPerSecond, core.limits.frameBurst),
+    checks: new CheckSlots(core.limits.maxPendingChecks),
+  };
   core.local.attach(conn);
 
   socket.on('pong', () => {
@@ -67,7 +101,13 @@ export function runSocket(core: HubCore, socket: WebSocket, caller: Caller): Con
     for (const topic of core.local.detach(conn)) core.bus.unlisten(topic);
   });
   socket.on('message', (data: RawData, isBinary: boolean) => {
+    if (conn.closed) return;
     conn.alive = true;
+    if (!conn.budget.take()) {
+      core.log()?.warn({ userId: caller.userId }, 'realtime socket over its frame budget: closed');
+      cutOff(core, conn, CLOSE_CODES.rateLimited, 'realtime.rate_limited');
+      return;
+    }
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     if (isBinary || bytes.byteLength > MAX_CLIENT_MESSAGE_BYTES) {
       send(conn, { type: 'error', code: 'realtime.bad_message' });
