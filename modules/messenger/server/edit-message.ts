@@ -2,13 +2,13 @@ import type { AppContext } from '../../../platform/server/app-context.js';
 import type { Caller } from '../../../platform/server/permissions.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { messengerErrors } from '../shared/errors.js';
-import { type ChatRow, isChatAdmin, type MemberRow, mayPost } from './access.js';
+import { isChatAdmin, type MemberRow, mayPost } from './access.js';
 import { reloadMessage, requireVisibleMessage } from './find-message.js';
 import { checkContent } from './message-content.js';
-import { publishChat } from './message-events.js';
+import { publishMessage } from './message-events.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
-import { broadcastFloor, type MessageRow, toMessageView } from './message-view.js';
+import { type MessageRow, toMessageView } from './message-view.js';
 import { editWindowMs } from './messenger-settings.js';
 
 /** Own, not recalled, and still within the org's edit window. */
@@ -24,10 +24,11 @@ export async function requireChangeable(db: MsgDb, caller: Caller, message: Mess
 }
 
 /** Publishes the new state of a message to its chat and returns the caller's view of it. */
-export async function publishUpdated(ctx: AppContext, caller: Caller, messageId: string, member: MemberRow, chat: ChatRow) {
+export async function publishUpdated(ctx: AppContext, caller: Caller, messageId: string, member: MemberRow) {
   const row = await reloadMessage(ctx.db, messageId);
-  const shared = await toMessageView(ctx.db, row, { viewerId: null, visibleFromSeq: await broadcastFloor(ctx.db, row) });
-  await publishChat(ctx, chat.id, { type: 'message.updated', message: shared });
+  await publishMessage(ctx, row, 'message.updated', (floor) =>
+    toMessageView(ctx.db, row, { viewerId: null, visibleFromSeq: floor }),
+  );
   return toMessageView(ctx.db, row, { viewerId: caller.userId, visibleFromSeq: member.visible_from_seq });
 }
 
@@ -82,5 +83,5 @@ export async function editMessageUseCase(
         .execute();
     }
   });
-  return publishUpdated(ctx, caller, message.id, member, chat);
+  return publishUpdated(ctx, caller, message.id, member);
 }

@@ -5,6 +5,7 @@ import { messengerErrors } from '../shared/errors.js';
 import { type ChatRow, type MemberRow, requireMembership } from './access.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageRow } from './message-view.js';
+import { mayReadSeq } from './visibility.js';
 
 /**
  * A message the caller can see — in a chat they are in, above their visible_from_seq — with
@@ -26,7 +27,7 @@ export async function requireVisibleMessage(
     if (err instanceof AppError && err.code === 'chat.not_found') throw new AppError(messengerErrors['message.not_found']);
     throw err;
   }
-  if (message.seq <= access.member.visible_from_seq) throw new AppError(messengerErrors['message.not_found']);
+  if (!mayReadSeq(access.member, message.seq)) throw new AppError(messengerErrors['message.not_found']);
   return { message, ...access };
 }
 

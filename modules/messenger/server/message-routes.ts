@@ -2,6 +2,7 @@ import { route, type RouteDef } from '../../../platform/server/http/route.js';
 import * as c from '../shared/contract.js';
 import { editMessageUseCase } from './edit-message.js';
 import { forwardMessageUseCase } from './forward-message.js';
+import { getMessageUseCase } from './get-message.js';
 import { listInboxUseCase, markInboxReadUseCase } from './inbox.js';
 import { listMessagesUseCase } from './list-messages.js';
 import { listMyMentionsUseCase, listMyThreadsUseCase } from './mentions-and-threads.js';
@@ -30,6 +31,7 @@ export function messageRoutes(types: MessageTypeRegistry): RouteDef[] {
     route(c.setThreadFollow, ({ db, caller, params, body }) =>
       setThreadFollowUseCase(db, caller, params.messageId, body.following),
     ),
+    route(c.getMessage, ({ db, caller, params }) => getMessageUseCase(db, caller, params.messageId)),
     route(c.editMessage, ({ ctx, caller, params, body }) =>
       editMessageUseCase(ctx, types, caller, params.messageId, body.content),
     ),

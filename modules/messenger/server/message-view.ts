@@ -105,19 +105,3 @@ export async function toMessageViews(anyDb: AnyDb, rows: MessageRow[], options: 
 export async function toMessageView(anyDb: AnyDb, row: MessageRow, options: ViewOptions): Promise<MessageView> {
   return (await toMessageViews(anyDb, [row], options))[0];
 }
-
-/**
- * The visible_from_seq to shape an event published to every member of a chat with: the
- * highest of all members, so a reply quote reaches subscribers only when none of them has
- * that history hidden (the others load the quote over HTTP). Costs a query only for replies.
- */
-export async function broadcastFloor(anyDb: AnyDb, row: Pick<MessageRow, 'chat_id' | 'reply_to_id'>): Promise<number> {
-  if (!row.reply_to_id) return 0;
-  const db: MsgDb = anyDb;
-  const max = await db
-    .selectFrom('msg_members')
-    .select((eb) => eb.fn.max('visible_from_seq').as('floor'))
-    .where('chat_id', '=', row.chat_id)
-    .executeTakeFirst();
-  return Number(max?.floor ?? 0);
-}

@@ -28,7 +28,7 @@ export async function setPinUseCase(ctx: AppContext, caller: Caller, messageId: 
   } else {
     await db.deleteFrom('msg_pins').where('chat_id', '=', message.chat_id).where('message_id', '=', message.id).execute();
   }
-  return publishUpdated(ctx, caller, message.id, member, chat);
+  return publishUpdated(ctx, caller, message.id, member);
 }
 
 /** Pinned messages of a chat I am in, newest pin first (history I cannot see stays hidden). */

@@ -21,7 +21,7 @@ export function isValidReaction(emoji: string): boolean {
 export async function setReactionUseCase(ctx: AppContext, caller: Caller, messageId: string, emoji: string, on: boolean) {
   if (!isValidReaction(emoji)) throw new AppError(messengerErrors['message.invalid_reaction']);
   const db: MsgDb = ctx.db;
-  const { message, chat, member } = await requireVisibleMessage(db, caller, messageId);
+  const { message, member } = await requireVisibleMessage(db, caller, messageId);
   if (message.recalled_at !== null) throw new AppError(messengerErrors['message.recalled']);
   if (on) {
     await db
@@ -37,5 +37,5 @@ export async function setReactionUseCase(ctx: AppContext, caller: Caller, messag
       .where('emoji', '=', emoji)
       .execute();
   }
-  return publishUpdated(ctx, caller, message.id, member, chat);
+  return publishUpdated(ctx, caller, message.id, member);
 }

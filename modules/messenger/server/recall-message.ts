@@ -23,5 +23,5 @@ export async function recallMessageUseCase(ctx: AppContext, caller: Caller, mess
     await tx.deleteFrom('msg_pins').where('message_id', '=', message.id).execute();
     await tx.deleteFrom('msg_mentions').where('message_id', '=', message.id).execute();
   });
-  return publishUpdated(ctx, caller, message.id, member, chat);
+  return publishUpdated(ctx, caller, message.id, member);
 }

@@ -7,12 +7,14 @@ import { messengerErrors } from '../shared/errors.js';
 import { type ChatSettings, DEFAULT_CHAT_SETTINGS, type MessageView } from '../shared/types.js';
 import { type ChatRow, isChatAdmin, type MemberRow, mayPost, requireMembership } from './access.js';
 import { type CheckedContent, checkContent } from './message-content.js';
-import { publishChat, publishUsers } from './message-events.js';
+import { publishMessage, publishUsers } from './message-events.js';
 import { attachFiles } from './message-files.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
-import { broadcastFloor, buildView, type MessageRow, toMessageView } from './message-view.js';
+import { buildView, type MessageRow, toMessageView } from './message-view.js';
 import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
+import { chunks } from './sql-batches.js';
+import { mayReadSeq } from './visibility.js';
 
 /** What a sender provides; the HTTP body of sendMessage plus what internal callers may set. */
 export interface PostInput {
@@ -53,7 +55,7 @@ async function visibleInChat(db: MsgDb, chatId: string, member: MemberRow, messa
     .where('id', '=', messageId)
     .where('chat_id', '=', chatId)
     .executeTakeFirst();
-  if (!row || row.seq <= member.visible_from_seq) throw new AppError(messengerErrors['message.not_found']);
+  if (!row || !mayReadSeq(member, row.seq)) throw new AppError(messengerErrors['message.not_found']);
   return row;
 }
 
@@ -69,6 +71,7 @@ async function recipientsOf(
   mentions: string[],
   replyTo: MessageRow | undefined,
   threadRootId: string | null,
+  seq: number,
 ): Promise<Map<string, InboxKind>> {
   const wanted = new Map<string, InboxKind>();
   const rank: Record<InboxKind, number> = { direct: 0, reply: 1, mention: 2 };
@@ -89,16 +92,21 @@ async function recipientsOf(
   for (const m of mentions) if (m !== 'all') want(m, 'mention');
   if (chat.kind !== 'direct' && !atAll && wanted.size === 0) return wanted;
 
-  // Only people still in the chat are notified; @all reaches every unmuted member.
-  let q = db
-    .selectFrom('msg_members')
-    .select(['user_id', 'muted'])
-    .where('chat_id', '=', chat.id)
-    .where('user_id', '!=', senderId);
-  if (chat.kind !== 'direct' && !atAll) q = q.where('user_id', 'in', [...wanted.keys()]);
-  const members = await q.execute();
+  // Only people still in the chat are notified; @all reaches every unmuted member. An inbox
+  // item quotes the message, so it goes only to members who may read it (visibility.ts).
+  const q = () =>
+    db
+      .selectFrom('msg_members')
+      .select(['user_id', 'muted', 'visible_from_seq'])
+      .where('chat_id', '=', chat.id)
+      .where('user_id', '!=', senderId);
+  const members =
+    chat.kind !== 'direct' && !atAll
+      ? (await Promise.all(chunks([...wanted.keys()]).map((ids) => q().where('user_id', 'in', ids).execute()))).flat()
+      : await q().execute();
   const out = new Map<string, InboxKind>();
   for (const m of members) {
+    if (!mayReadSeq(m, seq)) continue;
     const kind = wanted.get(m.user_id);
     if (kind) out.set(m.user_id, kind);
     else if (atAll && !m.muted) out.set(m.user_id, 'mention');
@@ -179,7 +187,7 @@ async function write(
   }
   if (root) await bumpThread(db, root, senderId, now);
 
-  const recipients = await recipientsOf(db, chat, senderId, mentions, replyTo, root?.id ?? null);
+  const recipients = await recipientsOf(db, chat, senderId, mentions, replyTo, root?.id ?? null, row.seq);
   const inbox = await createInboxItems(db, row, recipients);
   return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox };
 }
@@ -237,7 +245,7 @@ export async function postMessage(
   const replies = new Map(written.replyTo ? [[written.replyTo.id, written.replyTo]] : []);
   const view = (viewerId: string | null, visibleFromSeq: number) =>
     buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
-  await publishChat(ctx, chatId, { type: 'message.created', message: view(null, await broadcastFloor(ctx.db, written.row)) });
+  await publishMessage(ctx, written.row, 'message.created', (floor) => view(null, floor));
   await publishUsers(
     ctx,
     written.inbox.map(({ userId, item }) => ({ userId, event: { type: 'messenger.inbox' as const, item } })),

@@ -260,6 +260,15 @@ export const setThreadFollow = contract({
   response: ok,
 });
 
+export const getMessage = contract({
+  method: 'GET',
+  path: '/api/messages/:messageId',
+  auth: 'member',
+  summary: 'One message as I may see it (clients refetch it when told it changed)',
+  params: messageParams,
+  response: messageView,
+});
+
 export const editMessage = contract({
   method: 'PATCH',
   path: '/api/messages/:messageId',

@@ -113,6 +113,12 @@ export const inboxItemView = z.object({
 export type ChatEvent =
   | { type: 'message.created'; message: MessageView }
   | { type: 'message.updated'; message: MessageView }
+  /**
+   * Instead of message.created/updated when some member may not read the message (hidden
+   * history): no content at all. A client holding the message refetches it over HTTP
+   * (getMessage), which applies the reader's own visibility.
+   */
+  | { type: 'message.changed'; chatId: string; messageId: string; seq: number }
   /** Without personal state, and without lastMessage: some members may have that history hidden. */
   | { type: 'chat.updated'; chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted' | 'lastMessage'> }
   | { type: 'members.changed'; chatId: string; added: string[]; removed: string[] }

@@ -81,6 +81,11 @@ export function removeChat(qc: QueryClient, chatId: string) {
   });
 }
 
+/** The chat as the cached list has it, if the list is loaded. */
+export function cachedChat(qc: QueryClient, chatId: string): ChatView | undefined {
+  return qc.getQueryData<ChatList>(LIST_KEY)?.items.find((c) => c.id === chatId);
+}
+
 export function refreshChats(qc: QueryClient) {
   return qc.invalidateQueries({ queryKey: [listMyChats.method, listMyChats.path] });
 }

@@ -10,6 +10,7 @@ import type { ChatEvent, UserMessengerEvent } from '../../shared/types.js';
 import { isReading } from './active-chat.js';
 import { patchChat, refreshChats, removeChat, setUnread, useChatList } from './chats.js';
 import { notifyDesktop } from './notifications.js';
+import { refreshMessage } from './refresh-message.js';
 import { acceptMessage, replaceEverywhere } from './send.js';
 import { forgetChat, loadAfter } from './timeline.js';
 
@@ -39,6 +40,9 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
         break;
       case 'message.updated':
         replaceEverywhere(qc, event.message);
+        break;
+      case 'message.changed':
+        void refreshMessage(qc, event).catch(() => {});
         break;
       case 'chat.updated':
         patchChat(qc, chatId, (c) => ({ ...c, ...event.chat }));

@@ -210,6 +210,11 @@ export function forgetChat(chatId: string) {
   for (const l of listeners.get(chatId) ?? []) l();
 }
 
+/** Whether the chat's loaded window holds this message. */
+export function holdsMessage(chatId: string, messageId: string): boolean {
+  return get(chatId).items.some((m) => m.id === messageId);
+}
+
 /** The last message we hold of a chat (for "mark read up to here"). */
 export function lastLoadedSeq(chatId: string): number {
   const items = get(chatId).items;
