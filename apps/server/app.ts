@@ -59,6 +59,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.:@-]{1,128}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // The router's own refusals (a path segment that is not valid UTF-8, a parameter over
+    // maxParamLength) would otherwise answer in Fastify's shape, without our code and message.
+    frameworkErrors: (err, req, reply) => sendError(err, req, reply),
     // Forwarded headers are anybody's to write: honoured only from the proxies SKEIN_TRUST_PROXY names.
     trustProxy: config.trustProxy,
     // Node's HTTP server otherwise keeps idle keep-alive sockets open through shutdown.

@@ -14,6 +14,10 @@ function isBrokenMultipart(err: FastifyError, req: FastifyRequest): boolean {
   return err.code === 'ERR_STREAM_PREMATURE_CLOSE' || (typeof err.message === 'string' && MALFORMED_MULTIPART.test(err.message));
 }
 
+// A form has a few dozen fields at most; an array of 100,000 bad items would otherwise echo
+// 100,000 issues (12 MB for a 200 kB request).
+const MAX_ISSUES = 50;
+
 /** Maps what Fastify and its plugins throw for bad input onto stable codes. */
 function specForFastifyError(err: FastifyError, req: FastifyRequest): ErrorSpec | undefined {
   if (isBrokenMultipart(err, req)) return platformErrors['request.validation_failed'];
@@ -50,7 +54,7 @@ export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply
       error: {
         code: spec.code,
         message: spec[locale],
-        details: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })),
+        details: err.issues.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })),
       },
     };
   } else {

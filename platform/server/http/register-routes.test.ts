@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { contract } from '../../shared/contract.js';
+import { type Contract, contract } from '../../shared/contract.js';
 import type { AppContext } from '../app-context.js';
 import { sendError } from './errors.js';
 import { registerRoutes } from './register-routes.js';
@@ -14,6 +14,17 @@ const profile = contract({
   auth: 'public',
   summary: 'A test-only route whose handler breaks its own contract',
   response: z.object({ user: z.object({ id: z.string(), secretFlag: z.boolean() }) }),
+});
+
+const rename = contract({
+  method: 'POST',
+  path: '/api/test/things/:thingId',
+  auth: 'public',
+  summary: 'A test-only route that echoes its input',
+  params: z.object({ thingId: z.string() }),
+  query: z.object({ q: z.string().optional() }),
+  body: z.object({ name: z.string(), tags: z.array(z.string()).optional(), extra: z.unknown().optional() }),
+  response: z.object({ ok: z.literal(true) }),
 });
 
 interface LogLine {
@@ -30,7 +41,7 @@ afterEach(async () => {
 });
 
 /** A bare Fastify with the platform's route loop and error handler, and its log lines captured. */
-async function appReturning(result: unknown): Promise<{ app: FastifyInstance; lines: LogLine[] }> {
+async function appReturning(result: unknown, c: Contract = profile): Promise<{ app: FastifyInstance; lines: LogLine[] }> {
   const lines: LogLine[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -41,7 +52,7 @@ async function appReturning(result: unknown): Promise<{ app: FastifyInstance; li
   app = Fastify({ logger: { level: 'info', stream } });
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
   const ctx = { db: undefined, config: { publicUrl: 'http://localhost' } } as unknown as AppContext;
-  registerRoutes(app, [route(profile, () => result as never)], ctx, async () => null);
+  registerRoutes(app, [route(c, () => result as never)], ctx, async () => null);
   await app.ready();
   return { app, lines };
 }
@@ -68,5 +79,27 @@ describe('a response that breaks its contract', () => {
     const res = await app.inject({ method: 'GET', url: '/api/test/profile' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ user: { id: 'usr_1', secretFlag: false } });
+  });
+});
+
+describe('text input', () => {
+  test('a NUL character anywhere in params, query or body is a 400 naming the field (PostgreSQL cannot store it)', async () => {
+    const { app } = await appReturning({ ok: true }, rename);
+    const cases: [url: string, body: unknown, path: string][] = [
+      ['/api/test/things/a%00b', { name: 'x' }, 'params.thingId'],
+      ['/api/test/things/t?q=a%00b', { name: 'x' }, 'query.q'],
+      ['/api/test/things/t', { name: 'a\u0000b' }, 'body.name'],
+      ['/api/test/things/t', { name: 'x', tags: ['ok', '\u0000'] }, 'body.tags.1'],
+      ['/api/test/things/t', { name: 'x', extra: { deep: [{ text: 'a\u0000' }] } }, 'body.extra.deep.0.text'],
+    ];
+    for (const [url, body, path] of cases) {
+      const res = await app.inject({ method: 'POST', url, payload: body as object });
+      expect(res.statusCode, url).toBe(400);
+      const error = (res.json() as { error: { code: string; details: { path: string; code: string }[] } }).error;
+      expect(error.code).toBe('request.validation_failed');
+      expect(error.details).toEqual([expect.objectContaining({ path, code: 'nul_character' })]);
+    }
+    const fine = await app.inject({ method: 'POST', url: '/api/test/things/t?q=ok', payload: { name: '名前 \ud83d\ude00' } });
+    expect(fine.statusCode).toBe(200);
   });
 });

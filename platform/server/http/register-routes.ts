@@ -4,6 +4,7 @@ import type { Contract } from '../../shared/contract.js';
 import { AppError, platformErrors } from '../../shared/errors.js';
 import type { AppContext } from '../app-context.js';
 import type { Caller } from '../permissions.js';
+import { refuseNulCharacters } from './nul-characters.js';
 import { checkOrigin } from './origin.js';
 import type { RouteDef } from './route.js';
 
@@ -93,6 +94,7 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[], ctx: Ap
           query: query.parse(req.query ?? {}),
           body: c.kind !== 'upload' ? body.parse(req.body ?? {}) : undefined,
         };
+        refuseNulCharacters(input);
         const result = await handler({ ...input, caller: req.caller, db: ctx.db, ctx, req, reply } as never);
         if (reply.sent || c.kind === 'binary') return reply;
         // Parsing the output strips fields the contract does not declare, so a use case can
