@@ -1,24 +1,29 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { seedChatHistory } from '../modules/messenger/server/index.js';
-import { openDatabase } from '../platform/server/db/database.js';
-import { expectStatus, jsonClient } from './harness/http.js';
+import { freshPlace } from './harness/data-place.js';
+import { jsonClient } from './harness/http.js';
+import { atRate } from './harness/load.js';
 import { ensureServerBuild, startSkein } from './harness/processes.js';
 import { seedPeople } from './harness/seed-people.js';
-import { type Bench, percentile } from './report.js';
+import { type Bench, type Measurement, percentile } from './report.js';
 
 /*
  * messenger.history: a group with 1,000,000 messages (bulk-written by the messenger's
- * seedChatHistory), served by the built server on SQLite. A reader opens the chat (latest 50)
- * and scrolls back page by page through GET /api/chats/:id/messages?before=…; more readers
- * jump to random depths and scroll from there. Baseline: the bare SQL of one page
- * (`… where chat_id = ? and seq < ? order by seq desc limit 50`) on the same file (raw-sql).
+ * seedChatHistory), served by the built server as `npm start` runs it (default log level), on
+ * SQLite or PostgreSQL (`--db postgres`). Readers open the chat (latest 50) and scroll back
+ * page by page through GET /api/chats/:id/messages?before=…; half jump to random depths and
+ * scroll from there. Pages are requested open loop at a fixed rate, readers interleaved, each
+ * page's `before` known in advance (seqs are consecutive, which every page is checked for), and
+ * latency runs from the scheduled moment: a stall shows in every page it delays. Baseline: the
+ * bare SQL of one page (`… where chat_id = ? and seq < ? order by seq desc limit 50`) on the
+ * same database, the same pages, timed query by query (raw-sql).
  */
 
 const BENCH = 'messenger.history';
 const PAGE = 50;
+const SQL = 'select * from msg_messages where chat_id = ? and seq < ? order by seq desc limit ?';
 
 interface Page {
   items: { seq: number }[];
@@ -36,15 +41,16 @@ function rng(seed: number) {
   };
 }
 
-export const messengerHistory: Bench = async ({ quick }) => {
+export const messengerHistory: Bench = async ({ quick, db = 'sqlite' }) => {
   const messages = quick ? 20_000 : 1_000_000;
   const sessions = quick ? 4 : 20;
   const pagesPerSession = quick ? 10 : 50;
+  const rate = quick ? 100 : 200;
   ensureServerBuild();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skein-bench-history-'));
+  const place = await freshPlace(db, 'history');
   try {
-    const { admin, people } = await seedPeople(dataDir, 4);
-    const handle = openDatabase({ dataDir });
+    const { admin, people } = await seedPeople(place, 4);
+    const handle = place.open();
     const seedStart = performance.now();
     let chatId: string;
     try {
@@ -60,89 +66,120 @@ export const messengerHistory: Bench = async ({ quick }) => {
     }
     const seedMs = performance.now() - seedStart;
 
-    const skein = await startSkein(dataDir);
-    const raw = new SQLite(path.join(dataDir, 'skein.db'), { readonly: true });
-    const http = jsonClient(skein.baseUrl, 4);
+    // Every reader's pages, `before` undefined for the newest page; readers take turns in the schedule.
+    const r = rng(20261121);
+    const readers: (number | undefined)[][] = [];
+    for (let s = 0; s < sessions; s++) {
+      const start =
+        s % 2 === 0 ? messages + 1 : Math.floor(r() * (messages - PAGE * pagesPerSession)) + 1 + PAGE * pagesPerSession;
+      readers.push(
+        Array.from({ length: pagesPerSession }, (_, k) => (k === 0 && start === messages + 1 ? undefined : start - k * PAGE)),
+      );
+    }
+    const schedule: (number | undefined)[] = [];
+    for (let k = 0; k < pagesPerSession; k++) for (const pages of readers) schedule.push(pages[k]);
+
+    const skein = await startSkein(place.serverEnv, path.join(place.dataDir, 'server.log'));
+    const http = jsonClient(skein.baseUrl, 16);
+    const real: number[] = [];
+    let errors = 0;
     try {
-      const bare = raw.prepare('select * from msg_messages where chat_id = ? and seq < ? order by seq desc limit ?');
-      const real: number[] = [];
-      const baseline: number[] = [];
-      let errors = 0;
-      const load = async (before: number | undefined) => {
+      const load = async (before: number | undefined, scheduledAt: number, measure: boolean) => {
         const query = before === undefined ? `?limit=${PAGE}` : `?before=${before}&limit=${PAGE}`;
-        let t0 = performance.now();
-        const page = expectStatus(
-          await http.request<Page>('GET', `/api/chats/${chatId}/messages${query}`, undefined, people[0].cookie),
-          'list messages',
-        );
-        real.push(performance.now() - t0);
-        t0 = performance.now();
-        bare.all(chatId, before ?? messages + 1, PAGE);
-        baseline.push(performance.now() - t0);
+        let res: { status: number; body: Page };
+        try {
+          res = await http.request<Page>('GET', `/api/chats/${chatId}/messages${query}`, undefined, people[0].cookie);
+        } catch (err) {
+          if (errors++ === 0) console.error('page failed:', err);
+          return;
+        }
+        if (measure) real.push(performance.now() - scheduledAt);
         // Correctness: a full page of consecutive seqs ending right below `before`.
         const end = (before ?? messages + 1) - 1;
         const want = Math.min(PAGE, end);
+        const page = res.body;
         const ok =
+          res.status === 200 &&
           page.items.length === want &&
           page.items.every((m, k) => m.seq === end - want + 1 + k) &&
           page.hasMoreBefore === end > want;
-        if (!ok) errors++;
-        return page.items[0]?.seq;
+        if (!ok && errors++ === 0)
+          console.error(`wrong page before=${before}: HTTP ${res.status} ${JSON.stringify(page).slice(0, 300)}`);
       };
 
       // Warm-up: the process, statement caches, the index's upper pages.
-      for (let i = 0; i < 20; i++) await load(undefined);
-      real.length = 0;
-      baseline.length = 0;
-
-      const r = rng(20261121);
-      for (let s = 0; s < sessions; s++) {
-        // Half the readers open the chat at its newest messages; the others jump deep into history.
-        let before: number | undefined =
-          s % 2 === 0 ? undefined : Math.floor(r() * (messages - PAGE * pagesPerSession)) + 1 + PAGE * pagesPerSession;
-        for (let k = 0; k < pagesPerSession; k++) {
-          const oldest = await load(before);
-          if (oldest === undefined || oldest <= 1) break;
-          before = oldest;
-        }
-      }
-
-      const params = { messages, page: PAGE, sessions, pages_per_session: pagesPerSession, db: 'sqlite', via: 'http' };
-      const p50 = percentile(real, 50);
-      const p95 = percentile(real, 95);
-      const b50 = percentile(baseline, 50);
-      const b95 = percentile(baseline, 95);
-      return [
-        {
-          bench: BENCH,
-          metric: 'p50_ms',
-          value: p50,
-          unit: 'ms',
-          params,
-          baseline: 'raw-sql',
-          baseline_value: b50,
-          ratio: p50 / b50,
-        },
-        {
-          bench: BENCH,
-          metric: 'p95_ms',
-          value: p95,
-          unit: 'ms',
-          params,
-          baseline: 'raw-sql',
-          baseline_value: b95,
-          ratio: p95 / b95,
-        },
-        { bench: BENCH, metric: 'seeded_messages_per_s', value: (messages * 1000) / seedMs, unit: '1/s', params },
-        { bench: BENCH, metric: 'pages', value: real.length, unit: 'count', params },
-        { bench: BENCH, metric: 'errors', value: errors, unit: 'count', params },
-      ];
+      for (let i = 0; i < 20; i++) await load(undefined, performance.now(), false);
+      await atRate(rate, schedule.length, (i, at) => load(schedule[i], at, true));
     } finally {
       http.close();
-      raw.close();
       await skein.stop();
     }
+
+    const baseline = await bareQueries(place, chatId, schedule, messages);
+    const params = {
+      messages,
+      page: PAGE,
+      sessions,
+      pages_per_session: pagesPerSession,
+      rate,
+      db,
+      via: 'http',
+      log_level: 'info',
+    };
+    const vsBare = (metric: string, p: number): Measurement => {
+      const value = percentile(real, p);
+      const base = percentile(baseline, p);
+      return { bench: BENCH, metric, value, unit: 'ms', params, baseline: 'raw-sql', baseline_value: base, ratio: value / base };
+    };
+    return [
+      vsBare('p50_ms', 50),
+      vsBare('p95_ms', 95),
+      vsBare('p99_ms', 99),
+      { bench: BENCH, metric: 'seeded_messages_per_s', value: (messages * 1000) / seedMs, unit: '1/s', params },
+      { bench: BENCH, metric: 'pages', value: real.length, unit: 'count', params },
+      { bench: BENCH, metric: 'errors', value: errors + schedule.length - real.length, unit: 'count', params },
+    ];
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await place.remove();
   }
 };
+
+/** The bare query of each scheduled page, timed one by one (after a warm-up), on the same database. */
+async function bareQueries(
+  place: Awaited<ReturnType<typeof freshPlace>>,
+  chatId: string,
+  schedule: (number | undefined)[],
+  messages: number,
+): Promise<number[]> {
+  const out: number[] = [];
+  if (place.db === 'sqlite') {
+    const raw = new SQLite(place.sqliteFile!, { readonly: true });
+    try {
+      const bare = raw.prepare(SQL);
+      for (let i = 0; i < 20; i++) bare.all(chatId, messages + 1, PAGE);
+      for (const before of schedule) {
+        const t0 = performance.now();
+        bare.all(chatId, before ?? messages + 1, PAGE);
+        out.push(performance.now() - t0);
+      }
+    } finally {
+      raw.close();
+    }
+    return out;
+  }
+  const client = new pg.Client({ connectionString: place.databaseUrl });
+  await client.connect();
+  try {
+    let n = 0;
+    const query = { name: 'bench-page', text: SQL.replace(/\?/g, () => `$${++n}`) };
+    for (let i = 0; i < 20; i++) await client.query({ ...query, values: [chatId, messages + 1, PAGE] });
+    for (const before of schedule) {
+      const t0 = performance.now();
+      await client.query({ ...query, values: [chatId, before ?? messages + 1, PAGE] });
+      out.push(performance.now() - t0);
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { openDatabase } from '../platform/server/db/database.js';
 import { migrate } from '../platform/server/db/migrator.js';
 import type { Caller } from '../platform/server/permissions.js';
 import type { UserId } from '../platform/shared/ids.js';
-import { type Bench, type Measurement, percentile } from './report.js';
+import { type Bench, type Measurement, onlySqlite, percentile } from './report.js';
 
 /*
  * org.directory_search: directory search latency at 10,000 members with mixed Chinese,
@@ -204,7 +204,8 @@ const QUERIES = [
   '佐藤',
 ];
 
-export const orgDirectorySearch: Bench = async ({ quick }) => {
+export const orgDirectorySearch: Bench = async ({ quick, db }) => {
+  onlySqlite('org.directory_search', db);
   const members = quick ? 500 : 10_000;
   const rounds = quick ? 3 : 25;
   const limit = 20;

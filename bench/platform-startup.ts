@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Bench, Measurement } from './report.js';
+import { type Bench, type Measurement, median, onlySqlite } from './report.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const BARE_SERVER = "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')";
@@ -58,7 +58,6 @@ async function sample(args: string[], healthPath: string, settleMs: number): Pro
       PORT: String(port),
       HOST: '127.0.0.1',
       SKEIN_DATA_DIR: dataDir,
-      SKEIN_LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
   });
@@ -73,17 +72,12 @@ async function sample(args: string[], healthPath: string, settleMs: number): Pro
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
 /**
  * Cold start of the built server (spawn → first 200 from /api/health, migrations on an empty
  * database included) and its idle memory, against a bare Node HTTP server in the same run.
  */
-export const platformStartup: Bench = async ({ quick }) => {
+export const platformStartup: Bench = async ({ quick, db }) => {
+  onlySqlite('platform.startup', db);
   // Measure what `npm start` runs: the bundle, rebuilt if the sources moved on.
   const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs', '--server-only'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('building the server failed');
@@ -94,10 +88,11 @@ export const platformStartup: Bench = async ({ quick }) => {
   const bare: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so drift on a shared machine hits both alike.
-    skein.push(await sample(['dist/server/main.js'], '/api/health', settleMs));
+    // Exactly what `npm start` runs (source maps on, default log level).
+    skein.push(await sample(['--enable-source-maps', 'dist/server/main.js'], '/api/health', settleMs));
     bare.push(await sample(['-e', BARE_SERVER], '/', settleMs));
   }
-  const params = { runs, settle_ms: settleMs, db: 'sqlite (fresh)' };
+  const params = { runs, settle_ms: settleMs, db: 'sqlite (fresh)', log_level: 'info' };
   const pair = (metric: string, unit: string, pick: (s: Sample) => number): Measurement => {
     const value = median(skein.map(pick));
     const baselineValue = median(bare.map(pick));

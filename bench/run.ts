@@ -1,17 +1,29 @@
-import { report, type Bench } from './report.js';
 import { benches } from './registry.js';
+import { type Bench, type DbKind, report } from './report.js';
 
-/** `npm run bench -- <name> [--quick]`: runs one benchmark and prints JSON lines. */
+const USAGE = 'usage: npm run bench -- <name> [--quick] [--db sqlite|postgres] [--runs N]';
+
+/** The value after `--flag` (or in `--flag=value`). */
+function option(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
+}
+
+/** `npm run bench -- <name> [--quick] [--db sqlite|postgres] [--runs N]`: runs one benchmark and prints JSON lines. */
 async function main() {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const name = args.find((a) => !a.startsWith('--'));
+  const db = (option(args, '--db') ?? 'sqlite') as DbKind;
+  const runs = Number(option(args, '--runs') ?? 1);
+  const values = new Set([option(args, '--db'), option(args, '--runs')]);
+  const name = args.find((a) => !a.startsWith('--') && !values.has(a));
   const bench: Bench | undefined = name ? benches[name] : undefined;
-  if (!bench) {
-    console.error(`usage: npm run bench -- <name> [--quick]\nbenchmarks: ${Object.keys(benches).join(', ')}`);
+  if (!bench || (db !== 'sqlite' && db !== 'postgres') || !Number.isInteger(runs) || runs < 1) {
+    console.error(`${USAGE}\nbenchmarks: ${Object.keys(benches).join(', ')}`);
     process.exit(2);
   }
-  for (const m of await bench({ quick })) report(m);
+  for (const m of await bench({ quick, db, runs })) report(m);
   process.exit(0);
 }
 

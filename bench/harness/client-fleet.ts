@@ -8,10 +8,12 @@ import WebSocket from 'ws';
  */
 export interface Fleet {
   sockets: WebSocket[];
-  /** Subscribes socket i to topicOf(i) and waits for every `subscribed`. */
-  subscribeAll(topicOf: (i: number) => string, concurrency?: number): Promise<void>;
+  /** Subscribes socket i to every topic of topicsOf(i) and waits for every `subscribed`. */
+  subscribeAll(topicsOf: (i: number) => string[], concurrency?: number): Promise<void>;
   /** Sockets still open. */
   openCount(): number;
+  /** Trouble a user would notice: `error`/`revoked` frames, and sockets the server closed before close(). */
+  troubles(): number;
   close(): Promise<void>;
 }
 
@@ -27,8 +29,10 @@ export async function openFleet(
 ): Promise<Fleet> {
   const url = `${baseUrl.replace(/^http/, 'ws')}/api/ws`;
   const sockets: WebSocket[] = new Array(cookies.length);
-  const waiting = new Map<number, (frame: Record<string, unknown>) => void>();
+  const waiting = new Map<number, Map<string, (frame: Record<string, unknown>) => void>>();
   const onFrame = options.onFrame;
+  let troubles = 0;
+  let closing = false;
 
   const open = (i: number) =>
     new Promise<void>((resolve, reject) => {
@@ -37,36 +41,52 @@ export async function openFleet(
       sockets[i] = ws;
       ws.on('message', (data: Buffer) => {
         if (data.subarray(0, EVENT.length).equals(EVENT)) onFrame?.(i, data);
-        else waiting.get(i)?.(JSON.parse(data.toString()));
+        else {
+          const frame = JSON.parse(data.toString());
+          const waiter = typeof frame.topic === 'string' ? waiting.get(i)?.get(frame.topic) : undefined;
+          if (waiter) waiter(frame);
+          else if (frame.type === 'error' || frame.type === 'revoked') troubles++;
+        }
       });
       ws.once('open', () => resolve());
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
       ws.once('error', reject);
       ws.once('close', (code) => {
+        if (!closing) troubles++;
         if (code === 4401) reject(new Error('socket closed: unauthorized'));
       });
     });
 
   await inBatches(cookies.length, options.concurrency ?? 100, open);
 
+  // Like the web client, a socket sends all its subscribes at once, then each `subscribed` comes back.
   const subscribeOne = (i: number, topic: string) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no answer to subscribe ${topic}`)), 30_000);
-      waiting.set(i, (frame) => {
-        if (frame.topic !== topic) return;
+      let mine = waiting.get(i);
+      if (!mine) {
+        mine = new Map();
+        waiting.set(i, mine);
+      }
+      mine.set(topic, (frame) => {
         clearTimeout(timer);
-        waiting.delete(i);
+        mine.delete(topic);
         if (frame.type === 'subscribed') resolve();
         else reject(new Error(`subscribe ${topic}: ${JSON.stringify(frame)}`));
       });
       sockets[i].send(JSON.stringify({ type: 'subscribe', topic }));
     });
+  const subscribeSocket = async (i: number, topics: string[]) => {
+    await Promise.all(topics.map((t) => subscribeOne(i, t)));
+  };
 
   return {
     sockets,
-    subscribeAll: (topicOf, concurrency = 200) => inBatches(sockets.length, concurrency, (i) => subscribeOne(i, topicOf(i))),
+    subscribeAll: (topicsOf, concurrency = 200) => inBatches(sockets.length, concurrency, (i) => subscribeSocket(i, topicsOf(i))),
     openCount: () => sockets.filter((s) => s.readyState === WebSocket.OPEN).length,
+    troubles: () => troubles,
     async close() {
+      closing = true;
       await Promise.all(
         sockets.map(
           (s) =>

@@ -38,6 +38,7 @@ export class Deliveries {
     this.lastSeq = new Int32Array(clients);
   }
 
+  /** `at` is when the send was scheduled (open loop), not when it left: a late sender is counted as latency. */
   noteSent(clientId: string, at: number): void {
     if (this.measuring) this.sentAt.set(clientId, at);
   }
@@ -79,11 +80,11 @@ export class Deliveries {
     }
   }
 
-  /** Deliveries missing for seqs 1..lastSeq, summed over clients. */
-  lost(lastSeq: number): number {
+  /** Deliveries missing for seqs firstSeq..lastSeq, summed over clients. */
+  lost(lastSeq: number, firstSeq = 1): number {
     let lost = 0;
     for (const seen of this.seen) {
-      for (let s = 1; s <= lastSeq; s++) if (!(s < seen.length && seen[s] > 0)) lost++;
+      for (let s = firstSeq; s <= lastSeq; s++) if (!(s < seen.length && seen[s] > 0)) lost++;
     }
     return lost;
   }

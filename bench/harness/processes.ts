@@ -34,10 +34,35 @@ export function ensureServerBuild(): void {
   if (build.status !== 0) throw new Error('building the server failed');
 }
 
+/** What bench/harness/probe.mjs measured inside a server process over one window. */
+export interface ProbeReport {
+  wallMs: number;
+  cpuUserUs: number;
+  cpuSystemUs: number;
+  /** Event-loop lag beyond the histogram's 5 ms resolution. */
+  loopDelayP50Ms: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  loopSamples: number;
+  gcCount: number;
+  gcPauseMsTotal: number;
+  gcPauseMaxMs: number;
+  rssMb: number;
+}
+
+/** Opens and closes a measuring window inside the server process (CPU, event-loop delay, GC). */
+export interface Probe {
+  start(): Promise<void>;
+  stop(): Promise<ProbeReport>;
+}
+
 export interface Spawned {
   child: ChildProcess;
   baseUrl: string;
   pid: number;
+  probe: Probe;
+  /** Bytes the server has written to its log (stdout) so far; 0 when it has no log file. */
+  logBytes(): number;
   stop(): Promise<void>;
 }
 
@@ -58,14 +83,50 @@ async function untilOk(url: string, child: ChildProcess, output: () => string, t
   }
 }
 
-/** Spawns `node <args>` on a free port and waits for `healthPath` to answer. */
-export async function spawnNode(args: string[], env: Record<string, string>, healthPath: string): Promise<Spawned> {
+function probeOf(child: ChildProcess): Probe {
+  const ask = <T>(command: string, answer: string) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => done(new Error(`probe: no answer to ${command}`)), 30_000);
+      const onMessage = (msg: { benchProbe?: string; report?: T }) => {
+        if (msg?.benchProbe === answer) done(undefined, msg.report as T);
+      };
+      const onExit = () => done(new Error(`probe: server exited before answering ${command}`));
+      function done(err?: Error, value?: T) {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (err) reject(err);
+        else resolve(value as T);
+      }
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ benchProbe: command });
+    });
+  return {
+    start: () => ask<void>('start', 'started'),
+    stop: () => ask<ProbeReport>('stop', 'report'),
+  };
+}
+
+/**
+ * Spawns `node <args>` on a free port, with bench/harness/probe.mjs preloaded (an IPC channel
+ * carries its windows), and waits for `healthPath` to answer. The server's stdout goes to
+ * `logFile` when given (a server's log written to a file, as under a process manager), else nowhere.
+ */
+export async function spawnNode(
+  args: string[],
+  env: Record<string, string>,
+  healthPath: string,
+  options: { logFile?: string } = {},
+): Promise<Spawned> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, {
+  const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
+  const child = spawn(process.execPath, ['--import', './bench/harness/probe.mjs', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', logFd ?? 'ignore', 'pipe', 'ipc'],
   });
+  if (logFd !== undefined) fs.closeSync(logFd);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => {
     stderr = (stderr + c).slice(-8000);
@@ -83,15 +144,26 @@ export async function spawnNode(args: string[], env: Record<string, string>, hea
     await stop();
     throw err;
   }
-  return { child, baseUrl, pid: child.pid!, stop };
+  const logBytes = () => {
+    try {
+      return options.logFile ? fs.statSync(options.logFile).size : 0;
+    } catch {
+      return 0;
+    }
+  };
+  return { child, baseUrl, pid: child.pid!, probe: probeOf(child), logBytes, stop };
 }
 
-/** The built Skein server (dist/server/main.js) on SQLite in `dataDir`. */
-export function startSkein(dataDir: string): Promise<Spawned> {
-  return spawnNode(['dist/server/main.js'], { SKEIN_DATA_DIR: dataDir, SKEIN_LOG_LEVEL: 'warn' }, '/api/health');
+/**
+ * The built Skein server exactly as `npm start` runs it: `node --enable-source-maps
+ * dist/server/main.js`, default log level (info: a line per request), its log in `logFile`.
+ * `env` says where its data lives (SKEIN_DATA_DIR, and DATABASE_URL for PostgreSQL).
+ */
+export function startSkein(env: Record<string, string>, logFile?: string): Promise<Spawned> {
+  return spawnNode(['--enable-source-maps', 'dist/server/main.js'], env, '/api/health', { logFile });
 }
 
-/** The bare `ws` broadcast server of bench/harness/raw-ws-server.ts. */
+/** The bare `ws` broadcast server of bench/harness/raw-ws-server.mjs, plain JavaScript under node. */
 export function startRawWs(): Promise<Spawned> {
-  return spawnNode(['--import', 'tsx', 'bench/harness/raw-ws-server.ts'], {}, '/health');
+  return spawnNode(['bench/harness/raw-ws-server.mjs'], {}, '/health');
 }

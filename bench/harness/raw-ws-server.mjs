@@ -1,16 +1,19 @@
 import http from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 
 /*
  * The baseline of messenger.fanout and messenger.idle: a bare `ws` broadcast server speaking
  * just enough of Skein's protocol for the same client fleet and senders to drive it:
  * `GET /api/ws` (subscribe → subscribed), `POST /api/chats/:id/messages` (number it, answer with
  * a message-shaped body, broadcast a frame shaped like the hub's `message.created` event).
- * No auth, no database, no validation: what a WebSocket fanout costs with nothing else.
+ * No auth, no database, no validation, no logging: what a WebSocket fanout costs with nothing else.
+ * Plain JavaScript run by node (no tsx loader in the process), like the bundle it is compared with.
  */
 
-const topics = new Map<string, Set<WebSocket>>();
-const seqs = new Map<string, number>();
+/** @type {Map<string, Set<import('ws').WebSocket>>} */
+const topics = new Map();
+/** @type {Map<string, number>} */
+const seqs = new Map();
 
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/health') {
@@ -23,8 +26,8 @@ const server = http.createServer((req, res) => {
     res.end();
     return;
   }
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
+  const chunks = [];
+  req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     const chatId = match[1];
@@ -63,7 +66,7 @@ const server = http.createServer((req, res) => {
 
 const wss = new WebSocketServer({ server, path: '/api/ws', maxPayload: 64 * 1024 });
 wss.on('connection', (ws) => {
-  const mine = new Set<string>();
+  const mine = new Set();
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString());
     if (msg.type === 'subscribe') {

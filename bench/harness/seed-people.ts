@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { serverModules } from '../../apps/server/modules.js';
 import { createMember, createOrganization } from '../../modules/org/server/index.js';
-import { openDatabase } from '../../platform/server/db/database.js';
 import { migrate } from '../../platform/server/db/migrator.js';
 import { newId, type UserId } from '../../platform/shared/ids.js';
+import type { DataPlace } from './data-place.js';
 
 /** A signed-in person: their id and the Cookie header of a live session. */
 export interface BenchPerson {
@@ -12,7 +12,7 @@ export interface BenchPerson {
 }
 
 /**
- * Prepares a fresh SQLite data directory before the server starts: all migrations, an
+ * Prepares a fresh data place (SQLite or a PostgreSQL schema) before the server starts: all migrations, an
  * organization, one administrator and `count` members, each with a live session.
  *
  * Sessions are written straight into `acc_sessions` (a sha256 of a random secret, exactly what
@@ -21,8 +21,8 @@ export interface BenchPerson {
  * server then resolves these cookies through its ordinary session check. Bench-only: no
  * module reads another's tables.
  */
-export async function seedPeople(dataDir: string, count: number): Promise<{ admin: BenchPerson; people: BenchPerson[] }> {
-  const handle = openDatabase({ dataDir });
+export async function seedPeople(place: DataPlace, count: number): Promise<{ admin: BenchPerson; people: BenchPerson[] }> {
+  const handle = place.open();
   try {
     await migrate(
       handle.db,
