@@ -1,7 +1,14 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invitePerson, PASSWORD, setupOrg } from '../../../modules/accounts/server/test/factories.js';
-import { getMe, login, revokeSession, setMemberActive } from '../../../modules/accounts/shared/contract.js';
+import {
+  createToken,
+  getMe,
+  login,
+  revokeSession,
+  revokeToken,
+  setMemberActive,
+} from '../../../modules/accounts/shared/contract.js';
 import { health, realtimeCheck } from '../../../modules/system/shared/contract.js';
 import { type Api, createApi } from '../../shared/api-client.js';
 import type { TestApp } from '../test/harness.js';
@@ -144,5 +151,24 @@ describe('realtime across two nodes (PostgreSQL + Redis)', () => {
     expect((await laptopSocket.closed).code).toBe(4000);
     const again = await openSocket(nodeB!.baseUrl, { cookie: carolLaptop.cookieHeader() });
     expect((await again.closed).code).toBe(4401);
+  });
+
+  test('revoking an access token on node A closes the socket it opened on node B, and only that one', async () => {
+    const dave = await invitePerson(viaA(), admin as never, { email: 'dave@acme.test', displayName: 'Dave' });
+    const topic = `user:${dave.me.user.id}`;
+    topicsUsed.push(topic);
+    const revoked = await dave.client.api(createToken, { body: { name: 'old script', scopes: ['read'] } });
+    const kept = await dave.client.api(createToken, { body: { name: 'new script', scopes: ['read'] } });
+    const revokedSocket = await openSocket(nodeB!.baseUrl, { bearer: revoked.secret });
+    const keptSocket = await openSocket(nodeB!.baseUrl, { bearer: kept.secret });
+    await revokedSocket.subscribe(topic);
+    await keptSocket.subscribe(topic);
+
+    await dave.client.api(revokeToken, { params: { tokenId: revoked.token.id } });
+    expect(await revokedSocket.closed).toEqual({ code: 4000, reason: 'realtime.disconnected' });
+    await dave.client.api(realtimeCheck);
+    expect(await keptSocket.next('event')).toMatchObject({ topic, data: { type: 'realtime.check' } });
+    expect(await revokedSocket.next('event', 200)).toBeUndefined();
+    keptSocket.close();
   });
 });
