@@ -52,7 +52,7 @@ export function useTopic(topic: string | null | undefined, handlers: TopicHandle
       onSubscribed: (seq) => latest.current.onSubscribed?.(seq),
       onRevoked: () => latest.current.onRevoked?.(),
       onError: (code) => latest.current.onError?.(code),
-      onGap: (from, to) => latest.current.onGap?.(from, to),
+      onGap: (from, to, reason) => latest.current.onGap?.(from, to, reason),
     });
   }, [client, topic]);
 }

@@ -22,6 +22,13 @@ export type WebSocketConstructor = new (url: string, options?: any) => WebSocket
 
 export type RealtimeStatus = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
 
+/**
+ * Why a gap was reported. `missed`: events `fromSeq..toSeq` did not arrive. `restart`: the
+ * server numbers the topic afresh (it restarted, or its Redis lost its data); `fromSeq` is 0
+ * and anything up to `toSeq`, and whatever came after the last event seen before, is unknown.
+ */
+export type GapReason = 'missed' | 'restart';
+
 export interface RealtimeClientOptions {
   /** ws(s)://host/api/ws; in the browser the page's own host by default. */
   url?: string;
@@ -29,8 +36,8 @@ export interface RealtimeClientOptions {
   WebSocket?: WebSocketConstructor;
   /** Node only (the `ws` package): headers of the upgrade request, e.g. a Cookie or Authorization. */
   headers?: Record<string, string> | (() => Record<string, string>);
-  /** Events numbered `fromSeq..toSeq` of `topic` were missed (offline, or dropped): refetch its state. */
-  onGap?: (topic: string, fromSeq: number, toSeq: number) => void;
+  /** Events numbered `fromSeq..toSeq` of `topic` were missed (offline, dropped, server restarted): refetch its state. */
+  onGap?: (topic: string, fromSeq: number, toSeq: number, reason: GapReason) => void;
   onStatus?: (status: RealtimeStatus) => void;
   /** App-level ping interval; browsers cannot see the server's ping frames. Default 25 s. */
   pingMs?: number;
@@ -47,7 +54,8 @@ export interface SubscribeOptions {
   onRevoked?: () => void;
   /** The server refused the topic (e.g. `realtime.forbidden`); it is not retried. */
   onError?: (code: RealtimeErrorCode) => void;
-  onGap?: (fromSeq: number, toSeq: number) => void;
+  /** Events were missed (see GapReason): refetch the topic's state over HTTP. */
+  onGap?: (fromSeq: number, toSeq: number, reason: GapReason) => void;
 }
 
 export type EventHandler = (data: unknown, meta: { topic: string; seq: number }) => void;
@@ -56,6 +64,8 @@ interface TopicState {
   handlers: Set<EventHandler>;
   options: Set<SubscribeOptions>;
   lastSeq?: number;
+  /** The numbering `lastSeq` belongs to; a message of another epoch voids it. */
+  epoch?: string;
   /** The server confirmed it on the current socket. */
   confirmed: boolean;
 }
@@ -79,8 +89,9 @@ function defaultUrl(): string {
 
 /**
  * A reconnecting client for `/api/ws`: keeps the topic list, tracks each topic's last
- * sequence number, reports gaps (a jump in `seq`, or a higher `seq` after a reconnect) and
- * re-subscribes with `lastSeq` after every reconnect. Stops for good on 4401 (signed out).
+ * sequence number and its epoch, reports gaps (a jump in `seq`, a higher `seq` after a
+ * reconnect, or a new epoch: the server's numbering restarted) and re-subscribes with
+ * `lastSeq` after every reconnect. Stops for good on 4401 (signed out).
  */
 export function createRealtimeClient(options: RealtimeClientOptions = {}): RealtimeClient {
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
@@ -107,9 +118,21 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   const sendMessage = (message: ClientMessage) => {
     if (socket?.readyState === OPEN) socket.send(JSON.stringify(message));
   };
-  const gap = (topic: string, state: TopicState, fromSeq: number, toSeq: number) => {
-    options.onGap?.(topic, fromSeq, toSeq);
-    for (const o of state.options) o.onGap?.(fromSeq, toSeq);
+  const gap = (topic: string, state: TopicState, fromSeq: number, toSeq: number, reason: GapReason = 'missed') => {
+    options.onGap?.(topic, fromSeq, toSeq, reason);
+    for (const o of state.options) o.onGap?.(fromSeq, toSeq, reason);
+  };
+  /**
+   * A message numbered in another epoch than the last one seen: the topic's numbers started
+   * again, so `lastSeq` would make every new event look "already seen". Forget it and refetch.
+   * `seenUpTo` is the last number of the new epoch the message implies was published.
+   */
+  const renumbered = (topic: string, state: TopicState, epoch: string | undefined, seenUpTo: number) => {
+    if (epoch === undefined || state.epoch === undefined || epoch === state.epoch) return false;
+    state.epoch = epoch;
+    state.lastSeq = undefined;
+    gap(topic, state, 0, seenUpTo, 'restart');
+    return true;
   };
   const drop = (topic: string, state: TopicState, notify: (o: SubscribeOptions) => void) => {
     topics.delete(topic);
@@ -130,12 +153,16 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     if (!state) return;
     const topic = message.topic as string;
     if (message.type === 'event') {
+      renumbered(topic, state, message.epoch, message.seq - 1);
+      state.epoch ??= message.epoch;
       const last = state.lastSeq;
       if (last !== undefined && message.seq <= last) return; // already seen
       if (last !== undefined && message.seq > last + 1) gap(topic, state, last + 1, message.seq - 1);
       state.lastSeq = message.seq;
       for (const h of state.handlers) h(message.data, { topic, seq: message.seq });
     } else if (message.type === 'subscribed') {
+      if (renumbered(topic, state, message.epoch, message.seq)) state.lastSeq = message.seq;
+      state.epoch ??= message.epoch;
       const last = state.lastSeq;
       if (last !== undefined && message.seq > last) gap(topic, state, last + 1, message.seq);
       if (last === undefined || message.seq > last) state.lastSeq = message.seq;

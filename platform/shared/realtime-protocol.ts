@@ -28,10 +28,14 @@ export const clientMessage = z.discriminatedUnion('type', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
-/** What the server sends. `seq` is per topic, shared by every node, +1 per publish. */
+/**
+ * What the server sends. `seq` is per topic, shared by every node, +1 per publish. `epoch`
+ * names the numbering: a different epoch means the numbers started again from 0 (server
+ * restarted, Redis lost its data), so a client's earlier numbers compare with nothing.
+ */
 export type ServerMessage =
-  | { type: 'subscribed'; topic: string; seq: number }
-  | { type: 'event'; topic: string; seq: number; data: unknown }
+  | { type: 'subscribed'; topic: string; seq: number; epoch: string }
+  | { type: 'event'; topic: string; seq: number; epoch: string; data: unknown }
   | { type: 'error'; topic?: string; code: RealtimeErrorCode }
   | { type: 'revoked'; topic: string }
   | { type: 'pong' };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { UserId } from '../../shared/ids.js';
 
 /**
@@ -16,14 +17,35 @@ export interface BusHandlers {
 }
 
 /**
+ * Where a topic's numbering stands. `epoch` names the numbering itself: it changes whenever
+ * the numbers start again from 0 (the process restarted, or Redis lost its data), so a client
+ * holding a higher number from before can tell its number is void rather than "ahead".
+ */
+export interface TopicPosition {
+  seq: number;
+  epoch: string;
+}
+
+/** A fresh epoch: random, short, and safe to splice into JSON unescaped. */
+export function newEpoch(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** What the bus appends to a frame prefix (`…,"seq":`) to finish the event frame. */
+export function frameSuffix(seq: number, epoch: string): string {
+  return `${seq},"epoch":"${epoch}"}`;
+}
+
+/**
  * Carries events between nodes and numbers them. `publish` gets the event frame without
- * its sequence number (`…,"seq":`) so the number can be appended where it is allocated:
- * allocation and delivery happen in one step, so every node sees a topic's events in order.
+ * its sequence number (`…,"seq":`) so the number (and its epoch) can be appended where it is
+ * allocated: allocation and delivery happen in one step, so every node sees a topic's events
+ * in order.
  */
 export interface Bus {
   readonly kind: 'memory' | 'redis';
   publish(topic: string, framePrefix: string): Promise<number>;
-  currentSeq(topic: string): Promise<number>;
+  position(topic: string): Promise<TopicPosition>;
   /** Starts delivering a topic to this node (its first local subscriber arrived). */
   listen(topic: string): Promise<void>;
   /** Stops delivering a topic to this node (its last local subscriber left). */
@@ -32,19 +54,23 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-/** One process: sequence numbers in a map, delivery is a direct call. */
+/**
+ * One process: sequence numbers in a map, delivery is a direct call. The map dies with the
+ * process, so each start is a new epoch.
+ */
 export function memoryBus(handlers: BusHandlers): Bus {
   const seqs = new Map<string, number>();
+  const epoch = newEpoch();
   return {
     kind: 'memory',
     async publish(topic, framePrefix) {
       const seq = (seqs.get(topic) ?? 0) + 1;
       seqs.set(topic, seq);
-      handlers.onFrame(topic, `${framePrefix}${seq}}`);
+      handlers.onFrame(topic, framePrefix + frameSuffix(seq, epoch));
       return seq;
     },
-    async currentSeq(topic) {
-      return seqs.get(topic) ?? 0;
+    async position(topic) {
+      return { seq: seqs.get(topic) ?? 0, epoch };
     },
     async listen() {},
     unlisten() {},

@@ -63,7 +63,7 @@ afterAll(async () => {
   await clearRateLimits();
   if (topicsUsed.length) {
     const redis = new Redis(REDIS_URL);
-    await redis.del(...topicsUsed.map((topic) => `skein:rt:seq:${topic}`));
+    await redis.del(...topicsUsed.map((topic) => `skein:rt:pos:${topic}`));
     redis.disconnect();
   }
 });
@@ -107,13 +107,16 @@ describe('realtime across two nodes (PostgreSQL + Redis)', () => {
 
     const onB = await openSocket(nodeB!.baseUrl, { cookie: bob.client.cookieHeader() });
     const onA = await openSocket(nodeA!.baseUrl, { cookie: bob.client.cookieHeader() });
-    expect(await onB.subscribe(topic)).toEqual({ type: 'subscribed', topic, seq: 0 });
-    expect(await onA.subscribe(topic)).toEqual({ type: 'subscribed', topic, seq: 0 });
+    // One numbering for the cluster: both nodes name the same epoch, and events carry it.
+    const onBSubscribed = await onB.subscribe(topic);
+    expect(onBSubscribed).toEqual({ type: 'subscribed', topic, seq: 0, epoch: expect.any(String) });
+    const epoch = onBSubscribed?.type === 'subscribed' ? onBSubscribed.epoch : 'missing';
+    expect(await onA.subscribe(topic)).toEqual({ type: 'subscribed', topic, seq: 0, epoch });
 
     // Published by node A (the client calls A), delivered by node B.
     const first = await bob.client.api(realtimeCheck);
     expect(first).toEqual({ topic, seq: 1 });
-    expect(await onB.next('event')).toMatchObject({ topic, seq: 1, data: { type: 'realtime.check' } });
+    expect(await onB.next('event')).toMatchObject({ topic, seq: 1, epoch, data: { type: 'realtime.check' } });
 
     // Published by node B: the number continues from A's, and A's socket sees it too.
     const bobOnB = processClient(nodeB!.baseUrl);

@@ -41,13 +41,15 @@ async function until(check: () => boolean, ms = 3000) {
 describe('realtime: who may listen', () => {
   test('a member receives what is published to their own user topic, and nothing of anybody else', async () => {
     const socket = await openSocket(t.baseUrl, { cookie: bob.cookieHeader() });
-    expect(await socket.subscribe(`user:${bobId}`)).toMatchObject({ type: 'subscribed', topic: `user:${bobId}` });
+    const subscribed = await socket.subscribe(`user:${bobId}`);
+    expect(subscribed).toMatchObject({ type: 'subscribed', topic: `user:${bobId}`, epoch: expect.any(String) });
 
     const seq = await publish(`user:${bobId}`, { kind: 'notice', text: '你好' });
     expect(await socket.next('event')).toEqual({
       type: 'event',
       topic: `user:${bobId}`,
       seq,
+      epoch: subscribed?.type === 'subscribed' ? subscribed.epoch : 'missing',
       data: { kind: 'notice', text: '你好' },
     });
 
@@ -171,13 +173,15 @@ describe('realtime: sequence numbers', () => {
     const first = await openSocket(t.baseUrl, { cookie: bob.cookieHeader() });
     const before = await first.subscribe(topic);
     const lastSeq = before?.type === 'subscribed' ? before.seq : -1;
+    const epoch = before?.type === 'subscribed' ? before.epoch : 'missing';
     first.close();
     await first.closed;
 
     await publish(topic, { missed: 1 });
     await publish(topic, { missed: 2 });
     const second = await openSocket(t.baseUrl, { cookie: bob.cookieHeader() });
-    expect(await second.subscribe(topic, lastSeq)).toEqual({ type: 'subscribed', topic, seq: lastSeq + 2 });
+    // Same process, same numbering: the epoch is unchanged, so the client can compare numbers.
+    expect(await second.subscribe(topic, lastSeq)).toEqual({ type: 'subscribed', topic, seq: lastSeq + 2, epoch });
     second.close();
   });
 

@@ -1,19 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Bus, BusHandlers, ControlMessage } from './bus.js';
+import { type Bus, type BusHandlers, type ControlMessage, newEpoch } from './bus.js';
 
-const SEQ_KEY = 'skein:rt:seq:';
+// A hash per topic: `s` its last sequence number, `e` the epoch of that numbering. The epoch
+// lives next to the counter so they are lost together (FLUSHDB, a Redis restart without
+// persistence, eviction of an idle topic) and a counter that starts again from 0 always comes
+// with a new epoch. (Until 2026-12 the counter was a plain `skein:rt:seq:<topic>` string.)
+const POSITION_KEY = 'skein:rt:pos:';
 const TOPIC_CHANNEL = 'skein:rt:t:';
 const CONTROL_CHANNEL = 'skein:rt:ctl';
 
 // Allocating the number and publishing in one script keeps a topic's events in sequence
-// order on every node even when several nodes publish to it at the same moment.
+// order on every node even when several nodes publish to it at the same moment. ARGV[3] is a
+// fresh epoch, used only when the topic has none (HSETNX).
 const PUBLISH_SCRIPT = `
-local seq = redis.call('INCR', KEYS[1])
-redis.call('PUBLISH', ARGV[1], ARGV[2] .. seq .. '}')
+redis.call('HSETNX', KEYS[1], 'e', ARGV[3])
+local epoch = redis.call('HGET', KEYS[1], 'e')
+local seq = redis.call('HINCRBY', KEYS[1], 's', 1)
+redis.call('PUBLISH', ARGV[1], ARGV[2] .. seq .. ',"epoch":"' .. epoch .. '"}')
 return seq`;
 
-type PublishingRedis = Redis & { rtPublish(key: string, channel: string, prefix: string): Promise<number> };
+// A subscriber's starting point. A topic nobody published to yet gets its epoch here, so
+// the first event carries the same epoch as the `subscribed` answer before it.
+const POSITION_SCRIPT = `
+redis.call('HSETNX', KEYS[1], 'e', ARGV[1])
+local pos = redis.call('HMGET', KEYS[1], 's', 'e')
+return {tonumber(pos[1]) or 0, pos[2]}`;
+
+type PublishingRedis = Redis & {
+  rtPublish(key: string, channel: string, prefix: string, epoch: string): Promise<number>;
+  rtPosition(key: string, epoch: string): Promise<[number, string]>;
+};
 
 function redactUrl(url: string): string {
   try {
@@ -48,6 +65,7 @@ export async function redisBus(url: string, handlers: BusHandlers): Promise<Bus>
     throw new Error(`Redis at ${redactUrl(url)} is unreachable: ${err instanceof Error ? err.message : String(err)}`);
   }
   pub.defineCommand('rtPublish', { numberOfKeys: 1, lua: PUBLISH_SCRIPT });
+  pub.defineCommand('rtPosition', { numberOfKeys: 1, lua: POSITION_SCRIPT });
 
   sub.on('message', (channel: string, message: string) => {
     if (channel === CONTROL_CHANNEL) {
@@ -71,10 +89,11 @@ export async function redisBus(url: string, handlers: BusHandlers): Promise<Bus>
   return {
     kind: 'redis',
     async publish(topic, framePrefix) {
-      return Number(await pub.rtPublish(SEQ_KEY + topic, TOPIC_CHANNEL + topic, framePrefix));
+      return Number(await pub.rtPublish(POSITION_KEY + topic, TOPIC_CHANNEL + topic, framePrefix, newEpoch()));
     },
-    async currentSeq(topic) {
-      return Number((await pub.get(SEQ_KEY + topic)) ?? 0);
+    async position(topic) {
+      const [seq, epoch] = await pub.rtPosition(POSITION_KEY + topic, newEpoch());
+      return { seq: Number(seq), epoch: String(epoch) };
     },
     async listen(topic) {
       let ready = listening.get(topic);

@@ -59,8 +59,8 @@ async function subscribe(core: HubCore, conn: Connection, topic: string): Promis
   // Join first, then listen, then read the number: every event numbered after `seq` reaches
   // this socket, so a client comparing `seq` with its lastSeq sees every gap.
   await core.bus.listen(topic);
-  const seq = await core.bus.currentSeq(topic);
-  if (conn.topics.has(topic)) send(conn, { type: 'subscribed', topic, seq });
+  const { seq, epoch } = await core.bus.position(topic);
+  if (conn.topics.has(topic)) send(conn, { type: 'subscribed', topic, seq, epoch });
 }
 
 // Time an abusive peer gets to read the close frame before its connection is destroyed.

@@ -69,8 +69,9 @@ describe('realtime: topics owned by a module', () => {
 
     members.add(`r1/${bobId}`);
     members.add(`r1/${aliceId}`);
-    expect(await bobSocket.subscribe('room:r1')).toEqual({ type: 'subscribed', topic: 'room:r1', seq: 0 });
-    expect(await aliceSocket.subscribe('room:r1')).toEqual({ type: 'subscribed', topic: 'room:r1', seq: 0 });
+    const epoch = expect.any(String);
+    expect(await bobSocket.subscribe('room:r1')).toEqual({ type: 'subscribed', topic: 'room:r1', seq: 0, epoch });
+    expect(await aliceSocket.subscribe('room:r1')).toEqual({ type: 'subscribed', topic: 'room:r1', seq: 0, epoch });
     await hub.publish('room:r1', { text: 'welcome' });
     expect(await bobSocket.next('event')).toMatchObject({ seq: 1, data: { text: 'welcome' } });
     expect(await aliceSocket.next('event')).toMatchObject({ seq: 1 });
