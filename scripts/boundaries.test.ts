@@ -85,7 +85,7 @@ describe('the boundary checker', () => {
       'modules/alpha/server/use-case.ts': `export const run = (db) => db.selectFrom('beta_people').selectAll();`,
       'modules/alpha/server/join.ts': `export const run = (db) => db.selectFrom('alpha_items').innerJoin('beta_people as p', 'p.id', 'owner_id');`,
       // Raw SQL in a template with a placeholder: the table sits in the template's head.
-      'modules/alpha/server/raw.ts': ['export const run = (sql, id) => sql`update beta_people set name = ', '${id}', '`;'].join(''),
+      'modules/alpha/server/raw.ts': `export const run = (sql, id) => sql\`update beta_people set name = ${'$'}{id}\`;`,
       'modules/alpha/server/fk.ts': `export const col = (c) => c.references('beta_people.id');`,
       'apps/server/report.ts': `export const q = (db) => db.deleteFrom('alpha_items');`,
       'modules/beta/server/migrations/0002-link.ts': `export const up = (db) => db.schema.alterTable('beta_people').addColumn('x', 'text', (c) => c.references('alpha_items.id'));`,
