@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { platformErrors } from '../../platform/shared/errors.js';
 import { pickLocale } from '../../platform/shared/i18n.js';
 import type { AppContext } from '../../platform/server/app-context.js';
-import type { Config } from '../../platform/server/config.js';
+import { type Config, trustProxyOption } from '../../platform/server/config.js';
 import { type DbHandle, openDatabase } from '../../platform/server/db/database.js';
 import { migrate } from '../../platform/server/db/migrator.js';
 import { createDomainEvents } from '../../platform/server/events.js';
@@ -63,7 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // maxParamLength) would otherwise answer in Fastify's shape, without our code and message.
     frameworkErrors: (err, req, reply) => sendError(err, req, reply),
     // Forwarded headers are anybody's to write: honoured only from the proxies SKEIN_TRUST_PROXY names.
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     // Node's HTTP server otherwise keeps idle keep-alive sockets open through shutdown.
     forceCloseConnections: 'idle',
   });

@@ -126,3 +126,18 @@ describe('with SKEIN_TRUST_PROXY naming the proxy, its forwarded headers count',
     expect(res.status).toBe(201);
   });
 });
+
+describe('with SKEIN_TRUST_PROXY=1 (a hop count), the nearest hop is the proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ SKEIN_TRUST_PROXY: '1' });
+    await setupOrg(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  test('the address the proxy appended counts, not what the client wrote before it', async () => {
+    expect(await signInFrom(t, '203.0.113.50, 198.51.100.9')).toBe('198.51.100.9');
+  });
+});

@@ -121,3 +121,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     version,
   };
 }
+
+/**
+ * Config's trustProxy as Fastify's option. Fastify 5.12 treats a bare hop count as "trust
+ * nobody" (it cannot tell who the nearest peer is); SKEIN_TRUST_PROXY=<n> keeps the meaning
+ * proxy-addr and Express give it, the n nearest hops are proxies, for setups where only the proxy
+ * can reach Skein (the README says so).
+ */
+export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
