@@ -44,11 +44,12 @@ export interface AccountsTables {
     expires_at: number | null;
     revoked_at: number | null;
   };
-  acc_login_attempts: {
-    /** Lower-cased email the attempts were made against. */
-    subject: string;
+  acc_login_throttle: {
+    /** `pair:<email>|<address>`, `account:<email>` or `address:<address>` (email lower-cased). */
+    key: string;
+    /** Attempts counted against the key: reserved before the password check, released on success. */
     failures: number;
-    window_started_at: number;
+    last_failure_at: number;
     locked_until: number | null;
   };
 }

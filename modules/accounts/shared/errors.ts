@@ -9,9 +9,9 @@ export const accountsErrors = defineErrors({
   },
   'auth.too_many_attempts': {
     status: 429,
-    'en-US': 'Too many failed sign-ins for this account. Try again in {{minutes}} minutes.',
-    'zh-CN': '该账号登录失败次数过多，请 {{minutes}} 分钟后再试。',
-    'ja-JP': 'このアカウントのログイン失敗が多すぎます。{{minutes}} 分後に再度お試しください。',
+    'en-US': 'Too many failed sign-ins. Try again in {{minutes}} minutes.',
+    'zh-CN': '登录失败次数过多，请 {{minutes}} 分钟后再试。',
+    'ja-JP': 'ログインの失敗が多すぎます。{{minutes}} 分後に再度お試しください。',
   },
   'auth.deactivated': {
     status: 403,
