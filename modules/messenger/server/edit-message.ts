@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/shared/errors.js';
 import { messengerErrors } from '../shared/errors.js';
 import { isChatAdmin, type MemberRow, mayPost } from './access.js';
 import { reloadMessage, requireVisibleMessage } from './find-message.js';
+import { insertMentions } from './mention-rows.js';
 import { checkContent } from './message-content.js';
 import { publishMessage } from './message-events.js';
 import type { MsgDb } from './message-tables.js';
@@ -68,20 +69,7 @@ export async function editMessageUseCase(
       .where('id', '=', message.id)
       .execute();
     await tx.deleteFrom('msg_mentions').where('message_id', '=', message.id).execute();
-    if (mentions.length) {
-      await tx
-        .insertInto('msg_mentions')
-        .values(
-          mentions.map((user_id) => ({
-            message_id: message.id,
-            chat_id: message.chat_id,
-            user_id,
-            seq: message.seq,
-            created_at: message.created_at,
-          })),
-        )
-        .execute();
-    }
+    await insertMentions(tx, message, mentions);
   });
   return publishUpdated(ctx, caller, message.id, member);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../../platform/shared/errors.js';
 import { messengerErrors } from '../shared/errors.js';
-import { MAX_TEXT, type MessageType } from '../shared/message-types.js';
+import { MAX_MENTIONS, MAX_TEXT, type MessageType } from '../shared/message-types.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
 
 export interface CheckedContent {
@@ -27,7 +27,8 @@ function isTooLong(issues: z.core.$ZodIssue[]): boolean {
 
 /**
  * Checks a message's kind and content: unknown (or server-only) kinds, content that does not
- * match the kind's schema, and text beyond MAX_TEXT characters are refused with distinct codes.
+ * match the kind's schema, text beyond MAX_TEXT characters and more than MAX_MENTIONS distinct
+ * mentions are refused with distinct codes.
  */
 export function checkContent(
   registry: MessageTypeRegistry,
@@ -49,6 +50,9 @@ export function checkContent(
   const text = type.toText(parsed.data);
   if (text.length > MAX_TEXT) throw new AppError(messengerErrors['message.too_long'], { params: { max: MAX_TEXT } });
   const mentions = [...new Set(type.mentions?.(parsed.data) ?? [])];
+  if (mentions.length > MAX_MENTIONS) {
+    throw new AppError(messengerErrors['message.too_many_mentions'], { params: { max: MAX_MENTIONS } });
+  }
   const fileIds = [...new Set(type.fileIds?.(parsed.data) ?? [])];
   return { type, content: parsed.data, text, mentions, fileIds };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/shared/errors.js';
 import { fileViewsByIds, setFileScope } from '../../files/server/index.js';
 import { messengerErrors } from '../shared/errors.js';
 import type { MsgDb } from './message-tables.js';
+import { chunks, ROW_BATCH } from './sql-batches.js';
 
 /*
  * Files in messages. A file posted in a chat gets the scope `msg:<fileId>`, and the messenger
@@ -51,7 +52,7 @@ export async function attachFiles(
 ): Promise<void> {
   if (fileIds.length === 0) return;
   const db: MsgDb = anyDb;
-  const files = await fileViewsByIds(anyDb, fileIds);
+  const files = (await Promise.all(chunks(fileIds).map((ids) => fileViewsByIds(anyDb, ids)))).flat();
   const byId = new Map(files.map((f) => [f.id as string, f]));
   for (const fileId of fileIds) {
     const file = byId.get(fileId);
@@ -62,8 +63,10 @@ export async function attachFiles(
       throw new AppError(messengerErrors['message.file_forbidden']);
     }
   }
-  await db
-    .insertInto('msg_message_files')
-    .values(fileIds.map((file_id) => ({ message_id: messageId, chat_id: chatId, file_id })))
-    .execute();
+  for (const batch of chunks(fileIds, ROW_BATCH)) {
+    await db
+      .insertInto('msg_message_files')
+      .values(batch.map((file_id) => ({ message_id: messageId, chat_id: chatId, file_id })))
+      .execute();
+  }
 }

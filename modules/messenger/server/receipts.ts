@@ -3,7 +3,7 @@ import type { Caller } from '../../../platform/server/permissions.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { messengerErrors } from '../shared/errors.js';
 import { MAX_RECEIPT_MEMBERS } from '../shared/types.js';
-import { requireMembership } from './access.js';
+import { requireVisibleMessage } from './find-message.js';
 import { memberCountOf } from './mark-read.js';
 import type { MessengerDb } from './tables.js';
 
@@ -14,14 +14,9 @@ import type { MessengerDb } from './tables.js';
  */
 export async function getReceiptsUseCase(anyDb: AnyDb, caller: Caller, messageId: string) {
   const db: MessengerDb = anyDb;
-  const message = await db
-    .selectFrom('msg_messages')
-    .select(['chat_id', 'seq', 'sender_id'])
-    .where('id', '=', messageId)
-    .executeTakeFirst();
-  if (!message) throw new AppError(messengerErrors['message.not_found']);
-  const { member } = await requireMembership(db, caller, message.chat_id);
-  if (message.seq <= member.visible_from_seq) throw new AppError(messengerErrors['message.not_found']);
+  // The same lookup as every other message endpoint: a message of another chat and a made-up id
+  // both answer message.not_found, so receipts cannot probe which ids exist.
+  const { message } = await requireVisibleMessage(db, caller, messageId);
   if ((await memberCountOf(db, message.chat_id)) > MAX_RECEIPT_MEMBERS) {
     throw new AppError(messengerErrors['message.receipts_unavailable'], { params: { max: MAX_RECEIPT_MEMBERS } });
   }

@@ -6,6 +6,7 @@ import type { ChatRow } from './access.js';
 import { announceMembership } from './chat-events.js';
 import { parseSettings } from './chat-view.js';
 import { deleteMembers, historyVisibleFrom, insertMembers } from './member-writes.js';
+import { chunks } from './sql-batches.js';
 import type { MessengerDb } from './tables.js';
 
 /*
@@ -75,16 +76,17 @@ export async function syncPerson(ctx: AppContext, userId: string): Promise<void>
   const [paths, active, rows] = await Promise.all([
     departmentPathsOf(ctx.db, userId),
     activeMemberIds(ctx.db, [userId]),
-    db
-      .selectFrom('msg_members')
-      .select(['chat_id', 'role', 'synced'])
-      .where('user_id', '=', userId)
-      .where(
-        'chat_id',
-        'in',
-        chats.map((c) => c.id),
-      )
-      .execute(),
+    // One scoped chat per department at most: an org with many departments means a long list.
+    Promise.all(
+      chunks(chats.map((c) => c.id)).map((ids) =>
+        db
+          .selectFrom('msg_members')
+          .select(['chat_id', 'role', 'synced'])
+          .where('user_id', '=', userId)
+          .where('chat_id', 'in', ids)
+          .execute(),
+      ),
+    ).then((pages) => pages.flat()),
   ]);
   const scopes = new Map(chats.map((c) => [c.id, parseScope(c.scope)]));
   const scopeDepartments = [...scopes.values()].flatMap((s) => (s && 'departmentIds' in s ? s.departmentIds : []));

@@ -13,12 +13,16 @@ import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
 import { buildView, type MessageRow, toMessageView } from './message-view.js';
 import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
+import { insertMentions } from './mention-rows.js';
 import { chunks } from './sql-batches.js';
 import { mayReadSeq } from './visibility.js';
 
 /** What a sender provides; the HTTP body of sendMessage plus what internal callers may set. */
 export interface PostInput {
-  /** The sender's idempotency key: the same key in the same chat returns the first message. */
+  /**
+   * The sender's idempotency key: the same key in the same chat returns the first message (for
+   * the same payload; see requireSamePayload). Sends and forwards have separate keys.
+   */
   clientId: string;
   kind: string;
   content: unknown;
@@ -37,14 +41,39 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-async function findByClientId(db: MsgDb, chatId: string, senderId: string, clientId: string) {
+/** Which operation an idempotency key belongs to: a send and a forward never share one. */
+export function clientOpOf(input: Pick<PostInput, 'forwardedFrom'>): MessageRow['client_op'] {
+  return input.forwardedFrom ? 'forward' : 'send';
+}
+
+async function findByClientId(db: MsgDb, chatId: string, senderId: string, input: PostInput) {
   return db
     .selectFrom('msg_messages')
     .selectAll()
     .where('chat_id', '=', chatId)
     .where('sender_id', '=', senderId)
-    .where('client_id', '=', clientId)
+    .where('client_op', '=', clientOpOf(input))
+    .where('client_id', '=', input.clientId)
     .executeTakeFirst();
+}
+
+/**
+ * A retry returns the first message only when it asks for the same thing; a client id reused
+ * for something else is `message.client_id_reused` rather than a silent answer with another
+ * message. A forward is the same when it forwards the same message; a send when kind, reply,
+ * thread and content agree (content unless the message was edited since, which a late retry
+ * of the original must not trip over).
+ */
+function requireSamePayload(existing: MessageRow, input: PostInput, checked: CheckedContent): MessageRow {
+  const same = input.forwardedFrom
+    ? existing.forwarded_from !== null &&
+      (JSON.parse(existing.forwarded_from) as { messageId: string }).messageId === input.forwardedFrom.messageId
+    : existing.kind === checked.type.kind &&
+      existing.reply_to_id === (input.replyToId ?? null) &&
+      (existing.thread_root_id !== null) === Boolean(input.threadRootId) &&
+      (existing.edited_at !== null || existing.content === JSON.stringify(checked.content));
+  if (!same) throw new AppError(messengerErrors['message.client_id_reused']);
+  return existing;
 }
 
 /** A message of this chat the member can see, or message.not_found. */
@@ -132,8 +161,11 @@ async function write(
 ): Promise<Written> {
   const db: MsgDb = anyDb;
   const { chat, member } = await requireMembership(db, { userId: senderId as UserId }, chatId);
-  const existing = await findByClientId(db, chatId, senderId, input.clientId);
-  if (existing) return { row: existing, created: false, visibleFromSeq: member.visible_from_seq, inbox: [] };
+  const existing = await findByClientId(db, chatId, senderId, input);
+  if (existing) {
+    const row = requireSamePayload(existing, input, checked);
+    return { row, created: false, visibleFromSeq: member.visible_from_seq, inbox: [] };
+  }
 
   if (!mayPost(chat, member, Boolean(input.threadRootId))) throw new AppError(messengerErrors['chat.read_only']);
   const mentions = input.forwardedFrom ? [] : checked.mentions;
@@ -162,6 +194,7 @@ async function write(
     seq: Number(seq),
     sender_id: senderId,
     client_id: input.clientId,
+    client_op: clientOpOf(input),
     kind: checked.type.kind,
     content: JSON.stringify(checked.content),
     text: checked.text,
@@ -179,12 +212,7 @@ async function write(
   // Writing in a chat means having read it: your own message never counts as unread to you.
   await advanceReadSeq(db, chatId, senderId, row.seq);
   await attachFiles(db, senderId, chatId, row.id, checked.fileIds);
-  if (mentions.length) {
-    await db
-      .insertInto('msg_mentions')
-      .values(mentions.map((user_id) => ({ message_id: row.id, chat_id: chatId, user_id, seq: row.seq, created_at: now })))
-      .execute();
-  }
+  await insertMentions(db, row, mentions);
   if (root) await bumpThread(db, root, senderId, now);
 
   const recipients = await recipientsOf(db, chat, senderId, mentions, replyTo, root?.id ?? null, row.seq);
@@ -235,8 +263,9 @@ export async function postMessage(
     if (!isUniqueViolation(err)) throw err;
     const db: MsgDb = ctx.db;
     const { member } = await requireMembership(db, { userId: senderId as UserId }, chatId);
-    const row = await findByClientId(db, chatId, senderId, input.clientId);
-    if (!row) throw err;
+    const existing = await findByClientId(db, chatId, senderId, input);
+    if (!existing) throw err;
+    const row = requireSamePayload(existing, input, checked);
     written = { row, created: false, visibleFromSeq: member.visible_from_seq, inbox: [] };
   }
   if (!written.created) {

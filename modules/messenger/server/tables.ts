@@ -52,6 +52,8 @@ export interface MessengerTables {
     sender_id: string;
     /** The sender's idempotency key: a retried send with the same key returns the first message. */
     client_id: string;
+    /** What the key was given for: unique per (chat, sender, op, client_id). Migration 20261202T0910. */
+    client_op: 'send' | 'forward';
     /** Message type; the registry (shared/message-types.ts) knows how to validate each. */
     kind: string;
     /** JSON content, validated by the kind's schema and sanitized on the server. */

@@ -79,6 +79,18 @@ export const messengerErrors = defineErrors({
     'zh-CN': '消息最多 {{max}} 个字符。',
     'ja-JP': 'メッセージは最大 {{max}} 文字です。',
   },
+  'message.too_many_mentions': {
+    status: 400,
+    'en-US': 'A message can mention at most {{max}} people. Use @all to reach everyone.',
+    'zh-CN': '一条消息最多 @ {{max}} 人。如需通知所有人，请使用 @所有人。',
+    'ja-JP': '1 つのメッセージでメンションできるのは最大 {{max}} 人です。全員に知らせるには @全員 を使ってください。',
+  },
+  'message.client_id_reused': {
+    status: 409,
+    'en-US': 'This client message id was already used for a different message.',
+    'zh-CN': '该客户端消息 ID 已用于另一条不同的消息。',
+    'ja-JP': 'このクライアントメッセージ ID は別のメッセージですでに使われています。',
+  },
   'message.invalid_content': {
     status: 400,
     'en-US': 'The message content is not valid for its type.',

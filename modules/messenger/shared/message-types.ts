@@ -27,6 +27,11 @@ export function defineMessageType<C>(t: MessageType<C>): MessageType<C> {
 }
 
 export const MAX_TEXT = 10_000;
+/**
+ * Distinct people (and @all) one message may mention. Beyond a few hundred a mention is a
+ * broadcast: @all exists for that, with its own permission.
+ */
+export const MAX_MENTIONS = 200;
 
 const AT = /<at user_id="(all|usr_[0-9A-HJKMNP-TV-Z]{26})">([^<]{0,100})<\/at>/g;
 const safeUrl = z
