@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { seedChatHistory } from '../modules/messenger/server/index.js';
 import { openFleet } from './harness/client-fleet.js';
 import { freshPlace } from './harness/data-place.js';
@@ -44,6 +45,8 @@ interface Outcome {
   cpuUsPerDelivery: number;
   /** Probe over phase 1 (the latency phase). */
   rateProbe: ProbeReport;
+  /** The client fleet's own worst event-loop lag over phase 1: a late receive stamp is the fleet's, not the server's. */
+  fleetLoopDelayMaxMs: number;
   logBytesPerSend: number;
   walCheckpoints?: number;
   lost: number;
@@ -97,10 +100,13 @@ async function drive(t: Target, p: Params): Promise<Outcome> {
     const walBefore = walCheckpointSeq(t.sqliteFile);
     const ackedBeforeRate = acked;
     await t.server.probe.start();
+    const fleetLoop = monitorEventLoopDelay({ resolution: 5 });
+    fleetLoop.enable();
     deliveries.measuring = true;
     await atRate(p.rate, p.rate * p.rateSeconds, (i, at) => send(i % p.senders, `${t.tag}r${i}`, at));
     await deliveries.settle(acked * n);
     deliveries.measuring = false;
+    fleetLoop.disable();
     const rateProbe = await t.server.probe.stop();
     const rateSends = Math.max(1, acked - ackedBeforeRate);
     const logBytesPerSend = (t.server.logBytes() - logBefore) / rateSends;
@@ -127,6 +133,7 @@ async function drive(t: Target, p: Params): Promise<Outcome> {
       sendsPerS,
       cpuUsPerDelivery,
       rateProbe,
+      fleetLoopDelayMaxMs: Math.max(0, fleetLoop.max / 1e6 - 5),
       logBytesPerSend,
       walCheckpoints,
       lost: deliveries.lost(acked),
@@ -156,6 +163,7 @@ function better(a: Outcome, b: Outcome): Outcome {
       gcPauseMsTotal: lower((o) => o.rateProbe.gcPauseMsTotal),
       gcPauseMaxMs: lower((o) => o.rateProbe.gcPauseMaxMs),
     },
+    fleetLoopDelayMaxMs: lower((o) => o.fleetLoopDelayMaxMs),
     logBytesPerSend: 0,
     lost: a.lost + b.lost,
     duplicated: a.duplicated + b.duplicated,
@@ -312,6 +320,7 @@ export const messengerFanout: Bench = async ({ quick, db = 'sqlite', runs = 1 })
         real.map((o) => o.logBytesPerSend),
       ),
       ...(wal.length ? [alone('server_wal_checkpoints', 'count', wal)] : []),
+      vsRaw('fleet_loop_delay_max_ms', 'ms', (o) => o.fleetLoopDelayMaxMs),
       ...counts('skein', real),
       ...counts('raw-ws', bare),
     ];
