@@ -2,6 +2,7 @@ import type { UserId } from '../../shared/ids.js';
 import { CLOSE_CODES, TOPIC_PATTERN } from '../../shared/realtime-protocol.js';
 import type { AppContext } from '../app-context.js';
 import { type BusHandlers, type ControlMessage, memoryBus } from './bus.js';
+import { EndedCredentials } from './ended-credentials.js';
 import { registerEndpoint } from './endpoint.js';
 import type { CredentialRef, HubOptions, RealtimeHub } from './hub.js';
 import { LocalSockets, send } from './local-sockets.js';
@@ -24,6 +25,8 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
     }
   };
   const disconnectHere = (userId: string, sessionId?: string, tokenId?: string) => {
+    // Also for sockets still being opened with this credential: they check when they start.
+    core.ended.record(userId, sessionId, tokenId);
     for (const conn of local.connectionsOf(userId)) {
       if (sessionId && conn.caller.sessionId !== sessionId) continue;
       if (tokenId && conn.caller.tokenId !== tokenId) continue;
@@ -44,6 +47,7 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
     local,
     bus: memoryBus(handlers),
     limits: { ...DEFAULT_SOCKET_LIMITS, ...options.limits },
+    ended: new EndedCredentials(),
     authorize: topicAccess(options.authorizers, () => {
       if (!ctx) throw new Error('realtime hub used before register()');
       return ctx;

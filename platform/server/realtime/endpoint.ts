@@ -4,6 +4,7 @@ import { CLOSE_CODES, REALTIME_PATH } from '../../shared/realtime-protocol.js';
 import type { AppContext } from '../app-context.js';
 import { checkOrigin } from '../http/origin.js';
 import type { Caller } from '../permissions.js';
+import { EndedCredentials } from './ended-credentials.js';
 import type { SocketCallerResolver } from './hub.js';
 import { type HubCore, runSocket } from './socket-session.js';
 
@@ -20,21 +21,27 @@ function bearerAuthenticated(req: FastifyRequest): boolean {
  * one refusal a browser script can read (it never sees an HTTP status of a failed upgrade).
  */
 export function registerEndpoint(app: FastifyInstance, ctx: AppContext, resolveCaller: SocketCallerResolver, core: HubCore) {
-  const callers = new WeakMap<FastifyRequest, Caller | null>();
+  const callers = new WeakMap<FastifyRequest, { caller: Caller | null; resolvedAt: number }>();
   app.get(
     REALTIME_PATH,
     {
       websocket: true,
       preValidation: async (req) => {
         if (!bearerAuthenticated(req)) checkOrigin(req, ctx.config.publicUrl);
-        callers.set(req, await resolveCaller(req));
+        const resolvedAt = EndedCredentials.now();
+        callers.set(req, { caller: await resolveCaller(req), resolvedAt });
       },
     },
     (socket, req) => {
-      const caller = callers.get(req);
+      const { caller, resolvedAt } = callers.get(req) ?? { caller: null, resolvedAt: 0 };
       callers.delete(req);
       if (!caller) {
         socket.close(CLOSE_CODES.unauthorized, 'realtime.unauthorized');
+        return;
+      }
+      // Its credential ended while the upgrade ran: as if the disconnect had found it open.
+      if (core.ended.endedSince(caller, resolvedAt)) {
+        socket.close(CLOSE_CODES.disconnected, 'realtime.disconnected');
         return;
       }
       // Reading is all a socket does: any token scope that may read (read or write) will do.

@@ -3,6 +3,7 @@ import type { RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, clientMessage, MAX_CLIENT_MESSAGE_BYTES, MAX_TOPICS_PER_SOCKET } from '../../shared/realtime-protocol.js';
 import type { Caller } from '../permissions.js';
 import type { Bus } from './bus.js';
+import type { EndedCredentials } from './ended-credentials.js';
 import { type Connection, type LocalSockets, send } from './local-sockets.js';
 import { CheckSlots, FrameBudget, type SocketLimits } from './socket-limits.js';
 
@@ -11,6 +12,7 @@ export interface HubCore {
   local: LocalSockets;
   bus: Bus;
   limits: SocketLimits;
+  ended: EndedCredentials;
   authorize(caller: Caller, topic: string): Promise<boolean>;
   log(): FastifyBaseLogger | undefined;
 }
