@@ -1,5 +1,5 @@
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { openSqlite } from '../platform/server/db/sqlite-driver.js';
 import pg from 'pg';
 import { seedChatHistory } from '../modules/messenger/server/index.js';
 import { freshPlace } from './harness/data-place.js';
@@ -153,7 +153,7 @@ async function bareQueries(
 ): Promise<number[]> {
   const out: number[] = [];
   if (place.db === 'sqlite') {
-    const raw = new SQLite(place.sqliteFile!, { readonly: true });
+    const raw = openSqlite(place.sqliteFile!, { readonly: true });
     try {
       const bare = raw.prepare(SQL);
       for (let i = 0; i < 20; i++) bare.all(chatId, messages + 1, PAGE);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { openSqlite } from '../platform/server/db/sqlite-driver.js';
 import pg from 'pg';
 import { seedChatHistory } from '../modules/messenger/server/index.js';
 import { newId } from '../platform/shared/ids.js';
@@ -40,7 +40,7 @@ const numbered = (sql: string) => {
 async function bareInserts(place: DataPlace, chatId: string, senderId: string, count: number, tag: string): Promise<number[]> {
   const out: number[] = [];
   if (place.db === 'sqlite') {
-    const db = new SQLite(path.join(place.dataDir, 'skein.db'));
+    const db = openSqlite(path.join(place.dataDir, 'skein.db'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     const bump = db.prepare(BUMP);

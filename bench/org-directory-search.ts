@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { openSqlite } from '../platform/server/db/sqlite-driver.js';
 import { pinyin } from 'pinyin-pro';
 import { orgModule } from '../modules/org/module.js';
 import { createDepartment, createMember, type NewMember } from '../modules/org/server/index.js';
@@ -254,7 +254,7 @@ export const orgDirectorySearch: Bench = async ({ quick, db }) => {
     }
 
     // Warm both paths once, then interleave them so drift affects both equally.
-    const raw = new SQLite(path.join(dataDir, 'skein.db'), { readonly: true });
+    const raw = openSqlite(path.join(dataDir, 'skein.db'), { readonly: true });
     const bare = raw.prepare("select id, display_name from org_members where search_text like ? escape '\\'");
     const bareScan = (q: string) => bare.all(`%${escapeLike(normalizeQuery(q))}%`);
     for (const q of QUERIES) {

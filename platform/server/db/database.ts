@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 
 /**
  * Each module types the database as the tables it owns (`Kysely<OrgTables>`); the
@@ -47,8 +47,8 @@ const STATEMENT_CACHE_SIZE = 500;
  * small query. The same SQL text (parameters are bound separately) reuses its statement.
  * better-sqlite3 re-prepares a cached statement by itself after a schema change.
  */
-function withStatementCache(sqlite: SQLite.Database) {
-  const cache = new Map<string, SQLite.Statement>();
+function withStatementCache(sqlite: SqliteDatabase) {
+  const cache = new Map<string, SqliteStatement>();
   return {
     prepare(sql: string) {
       let stmt = cache.get(sql);
@@ -79,7 +79,7 @@ export function openDatabase(options: DbOptions): DbHandle {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(options.dataDir, 'skein.db'));
+  const sqlite = openSqlite(path.join(options.dataDir, 'skein.db'));
   // WAL: readers never block the single writer. synchronous=NORMAL in WAL mode keeps every
   // committed transaction across a process crash (kill -9); only an OS crash can drop the
   // last commits. foreign_keys is off by default in SQLite and must be turned on per connection.
