@@ -8,6 +8,7 @@ import {
   getMe,
   getSetupStatus,
   listSessions,
+  listTokens,
   login,
   logout,
   lookupInvite,
@@ -157,7 +158,16 @@ describe('accounts', () => {
     const script = t.client({ bearer: secret });
     expect((await script.api(getMe)).user.email).toBe('bob@acme.test');
     await expectCode(script.api(createToken, { body: { name: 'x', scopes: ['read'] } }), 'auth.token_scope');
-    await expectCode(bob.api(createToken, { body: { name: 'x', scopes: ['admin'] } }), 'auth.forbidden');
+    // Only administrators may give a token the admin scope; others are told so, not just "forbidden".
+    for (const scopes of [['admin'], ['read', 'write', 'admin']] as const) {
+      const err = await expectCode(
+        bob.api(createToken, { body: { name: 'x', scopes: [...scopes] } }),
+        'auth.admin_scope_forbidden',
+        403,
+      );
+      expect(err.message).toMatch(/administrators/i);
+    }
+    expect((await bob.api(listTokens)).items.map((tok) => tok.name)).toEqual(['script']);
     await bob.api(revokeToken, { params: { tokenId: token.id } });
     await expectCode(script.api(getMe), 'auth.required');
   });

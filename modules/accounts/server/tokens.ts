@@ -7,6 +7,7 @@ import type { AppContext } from '../../../platform/server/app-context.js';
 import { authorize, type Caller } from '../../../platform/server/permissions.js';
 import type { tokenView } from '../shared/contract.js';
 import { accountsErrors } from '../shared/errors.js';
+import { grantableScopes } from '../shared/token-scopes.js';
 import { newSecret, sha256 } from './secrets.js';
 import type { AccountsDb, AccountsTables } from './tables.js';
 
@@ -30,9 +31,10 @@ export async function createTokenUseCase(
   caller: Caller,
   input: { name: string; scopes: TokenScope[]; expiresInDays?: number },
 ) {
-  // A token can never carry more than its owner has, and cannot mint further tokens' rights.
-  if (input.scopes.includes('admin')) authorize(caller, { roles: ['admin'] });
+  // A token cannot mint further tokens' rights, and never carries more than its owner has.
   if (caller.tokenScopes) authorize(caller, { roles: [] });
+  const grantable = grantableScopes(caller.roles);
+  if (input.scopes.some((scope) => !grantable.includes(scope))) throw new AppError(accountsErrors['auth.admin_scope_forbidden']);
   const secret = newSecret('skp_');
   const now = Date.now();
   const row = {

@@ -31,6 +31,12 @@ export const accountsErrors = defineErrors({
     'zh-CN': '该会话不存在或已结束。',
     'ja-JP': 'このセッションは存在しないか、終了しています。',
   },
+  'auth.admin_scope_forbidden': {
+    status: 403,
+    'en-US': 'Only administrators can give an access token the Admin scope.',
+    'zh-CN': '只有管理员可以为访问令牌授予“管理”权限范围。',
+    'ja-JP': 'アクセストークンに「管理」スコープを付与できるのは管理者だけです。',
+  },
   'auth.token_not_found': {
     status: 404,
     'en-US': 'This access token does not exist.',

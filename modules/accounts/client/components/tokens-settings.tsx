@@ -8,11 +8,14 @@ import { useLocale } from '../../../../platform/client/i18n.js';
 import { CopyButton } from '../../../../platform/client/ui/copy-button.js';
 import { CreateThenRevealModal } from '../../../../platform/client/ui/create-then-reveal-modal.js';
 import { RowList } from '../../../../platform/client/ui/row-list.js';
-import { TOKEN_SCOPES } from '../../../../platform/shared/contract.js';
 import { createToken, listTokens, revokeToken } from '../../shared/contract.js';
+import { grantableScopes } from '../../shared/token-scopes.js';
 
-/** Personal access tokens: create (the secret is shown once, here), list, revoke. */
-export function TokensSettings(props: { timezone: string }) {
+/**
+ * Personal access tokens: create (the secret is shown once, here), list, revoke. The Admin scope
+ * is offered to administrators only, the same rule the server applies.
+ */
+export function TokensSettings(props: { timezone: string; roles: readonly string[] }) {
   const { t } = useTranslation('accounts');
   const locale = useLocale();
   const { message } = App.useApp();
@@ -32,6 +35,7 @@ export function TokensSettings(props: { timezone: string }) {
     onSuccess: () => message.success(t('tokens.revoked')),
   });
   const when = (iso: string) => formatDateTime(iso, locale, props.timezone);
+  const scopes = grantableScopes(props.roles);
   const close = () => {
     setCreating(false);
     setSecret(null);
@@ -113,8 +117,13 @@ export function TokensSettings(props: { timezone: string }) {
           <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
             <Input placeholder={t('tokens.namePlaceholder')} />
           </Form.Item>
-          <Form.Item name="scopes" label={t('tokens.scopes')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <Checkbox.Group options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(`tokens.scope.${s}`) }))} />
+          <Form.Item
+            name="scopes"
+            label={t('tokens.scopes')}
+            extra={scopes.includes('admin') ? t('tokens.adminScopeHint') : undefined}
+            rules={[{ required: true, type: 'array', min: 1 }]}
+          >
+            <Checkbox.Group options={scopes.map((s) => ({ value: s, label: t(`tokens.scope.${s}`) }))} />
           </Form.Item>
           <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.neverExpires')}>
             <InputNumber min={1} max={3650} style={{ width: '100%' }} />

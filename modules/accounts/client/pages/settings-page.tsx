@@ -23,7 +23,7 @@ export function SettingsPage() {
     profile: <ProfileSettings user={user} />,
     security: <PasswordSettings />,
     sessions: <SessionsSettings timezone={user.timezone} />,
-    tokens: <TokensSettings timezone={user.timezone} />,
+    tokens: <TokensSettings timezone={user.timezone} roles={user.roles} />,
   };
   return (
     <Page title={t('settings.title')} testId="settings-page">
