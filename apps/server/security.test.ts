@@ -68,7 +68,11 @@ describe('every endpoint guards itself', () => {
     // Endpoints open to members whose use case is for administrators only.
     await expectCode(member.api(createInvite, { body: {} }), 'auth.forbidden');
     await expectCode(member.api(listInvites), 'auth.forbidden');
-    await expectCode(member.api(createToken, { body: { name: 'escalate', scopes: ['admin'] } }), 'auth.admin_scope_forbidden', 403);
+    await expectCode(
+      member.api(createToken, { body: { name: 'escalate', scopes: ['admin'] } }),
+      'auth.admin_scope_forbidden',
+      403,
+    );
   });
 
   test('an access token cannot do more than its scopes allow', async () => {
