@@ -16,6 +16,15 @@ export async function deleteFileUseCase(
   const row = await requireReadable(ctx, checkers, caller, fileId);
   if (row.owner_id !== caller.userId) throw new AppError(filesErrors['file.not_owner']);
   const db: FilesDb = ctx.db;
-  await db.updateTable('file_files').set({ deleted_at: Date.now() }).where('id', '=', row.id).execute();
+  // The check above may be stale by now (another tab deleted it): only a live file is deleted,
+  // so the trash keeps the first delete's time and a second delete is told the file is gone.
+  const deleted = await db
+    .updateTable('file_files')
+    .set({ deleted_at: Date.now() })
+    .where('id', '=', row.id)
+    .where('owner_id', '=', caller.userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(deleted.numUpdatedRows) === 0) throw new AppError(filesErrors['file.not_found']);
   return { ok: true as const };
 }

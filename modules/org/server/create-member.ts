@@ -7,6 +7,7 @@ import type { Role } from '../../../platform/server/permissions.js';
 import { orgErrors } from '../shared/errors.js';
 import { orgEvents } from '../shared/events.js';
 import { buildSearchText } from './search-text.js';
+import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
 export interface NewMember {
@@ -32,6 +33,8 @@ export interface NewMember {
  */
 export async function createMember(anyDb: AnyDb, input: NewMember, events?: EventSink): Promise<UserId> {
   const db: OrgDb = anyDb;
+  // The email must still be free, and the departments still there, when the rows land.
+  await lockOrgStructure(db);
   const email = input.email.trim().toLowerCase();
   const taken = await db.selectFrom('org_members').select('id').where('email', '=', email).executeTakeFirst();
   if (taken) throw new AppError(orgErrors['org.email_taken']);

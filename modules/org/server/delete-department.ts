@@ -2,6 +2,7 @@ import type { AnyDb } from '../../../platform/server/db/database.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { orgErrors } from '../shared/errors.js';
 import { requireDepartment } from './departments.js';
+import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
 /**
@@ -10,6 +11,8 @@ import type { OrgDb } from './tables.js';
  */
 export async function deleteDepartment(anyDb: AnyDb, id: string): Promise<{ ok: true }> {
   await (anyDb as OrgDb).transaction().execute(async (db) => {
+    // Nobody may be placed in it, nor a child created under it, between the check and the delete.
+    await lockOrgStructure(db);
     await requireDepartment(db, id);
     const [child, member] = await Promise.all([
       db.selectFrom('org_departments').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst(),

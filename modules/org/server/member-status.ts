@@ -3,11 +3,13 @@ import type { EventSink } from '../../../platform/server/events.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { orgErrors } from '../shared/errors.js';
 import { orgEvents } from '../shared/events.js';
+import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
 /**
  * Marks a member active or deactivated. Their content stays; deactivated people simply
- * cannot sign in. The last active admin cannot be deactivated. Runs in the caller's transaction:
+ * cannot sign in. The last active admin cannot be deactivated. Runs in the caller's transaction
+ * (call it before touching other org rows there, see lockOrgStructure):
  * pass a buffer from `ctx.events.collect()` as `events` and flush it after the commit.
  */
 export async function setMemberStatus(
@@ -17,6 +19,8 @@ export async function setMemberStatus(
   events?: EventSink,
 ): Promise<void> {
   const db: OrgDb = anyDb;
+  // The last-admin check must hold against a concurrent demotion or deactivation.
+  await lockOrgStructure(db);
   const member = await db.selectFrom('org_members').select(['id', 'status']).where('id', '=', userId).executeTakeFirst();
   if (!member) throw new AppError(orgErrors['org.member_not_found']);
   if (status === 'deactivated') {

@@ -7,6 +7,7 @@ import type { MemberView } from '../shared/types.js';
 import { orgErrors } from '../shared/errors.js';
 import { requireDepartments } from './departments.js';
 import { getMemberView } from './queries.js';
+import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
 export interface RolesView {
@@ -42,6 +43,8 @@ export async function setMemberRoles(
   const roles = [...new Set(input.roles.filter((r) => r !== 'member'))];
   const scopes = roles.includes('hrbp') ? [...new Set(input.scopeDepartmentIds)] : [];
   await (anyDb as OrgDb).transaction().execute(async (db) => {
+    // Two admins demoting each other would each see the other as the admin who remains.
+    await lockOrgStructure(db);
     const current = await getMemberRoles(db, userId);
     await requireDepartments(db, scopes);
     if (current.roles.includes('admin') && !roles.includes('admin')) {

@@ -7,6 +7,7 @@ import { orgErrors } from '../shared/errors.js';
 import { orgEvents } from '../shared/events.js';
 import { assertNameFree, getDepartmentView, requireDepartment } from './departments.js';
 import { inSubtree } from './sql-like.js';
+import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
 export interface DepartmentChange {
@@ -28,6 +29,8 @@ export async function updateDepartment(
   events?: EventSink,
 ): Promise<DepartmentView> {
   const moved = await (anyDb as OrgDb).transaction().execute(async (db) => {
+    // Two moves checked apart could each pass the cycle check and together close a loop.
+    await lockOrgStructure(db);
     const dep = await requireDepartment(db, id);
     const moving = change.parentId !== undefined && change.parentId !== dep.parent_id;
     const parent = moving && change.parentId ? await requireDepartment(db, change.parentId) : undefined;

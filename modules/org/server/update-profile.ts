@@ -11,6 +11,7 @@ import { requireDepartments } from './departments.js';
 import { canEditProfile, departmentPathsOf, editProfileRule, scopedOnly } from './profile-access.js';
 import { getMemberView } from './queries.js';
 import { buildSearchText } from './search-text.js';
+import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
 /** Fields a member may change about themselves. */
@@ -113,6 +114,9 @@ export async function applyProfileChange(
 ): Promise<MemberView> {
   const departmentsChanged = change.departmentIds !== undefined || change.primaryDepartmentId !== undefined;
   await (anyDb as OrgDb).transaction().execute(async (db) => {
+    // Placement, managers and emails are checked against the rest of the organization: a
+    // department being deleted, a manager chain changing, the same email claimed twice.
+    if (departmentsChanged || change.managerId !== undefined || change.email !== undefined) await lockOrgStructure(db);
     const row = await requireMember(db, userId);
     const email = change.email?.trim().toLowerCase() ?? row.email;
     if (email !== row.email) {
