@@ -47,10 +47,15 @@ export function refuseManaged(chat: Pick<ChatRow, 'kind'>): void {
 /** Adds people to a chat in a transaction that re-reads last_seq, then announces them. */
 async function addPeople(ctx: AppContext, chat: ChatRow, userIds: string[]): Promise<string[]> {
   const added = await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
-    const fresh = await tx.selectFrom('msg_chats').select('last_seq').where('id', '=', chat.id).executeTakeFirstOrThrow();
+    // The settings as of now, not as of the request's start: history hidden a moment ago stays hidden.
+    const fresh = await tx
+      .selectFrom('msg_chats')
+      .select(['last_seq', 'settings'])
+      .where('id', '=', chat.id)
+      .executeTakeFirstOrThrow();
     return insertMembers(tx, chat.id, userIds, {
       role: chat.kind === 'channel' ? 'subscriber' : 'member',
-      visibleFromSeq: historyVisibleFrom(fresh, parseSettings(chat.settings).historyVisible),
+      visibleFromSeq: historyVisibleFrom(fresh, parseSettings(fresh.settings).historyVisible),
       lastSeq: Number(fresh.last_seq),
     });
   });

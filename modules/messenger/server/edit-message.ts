@@ -58,7 +58,9 @@ export async function editMessageUseCase(
   }
   const mentions = message.forwarded_from ? [] : checked.mentions;
   await db.transaction().execute(async (tx) => {
-    await tx
+    // Guarded in the write itself: a recall that committed since the check above wins, and its
+    // mentions stay deleted (see message-guards.ts for the locking).
+    const edited = await tx
       .updateTable('msg_messages')
       .set({
         content: JSON.stringify(checked.content),
@@ -67,7 +69,9 @@ export async function editMessageUseCase(
         edited_at: Date.now(),
       })
       .where('id', '=', message.id)
-      .execute();
+      .where('recalled_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(edited.numUpdatedRows) === 0) throw new AppError(messengerErrors['message.recalled']);
     await tx.deleteFrom('msg_mentions').where('message_id', '=', message.id).execute();
     await insertMentions(tx, message, mentions);
   });

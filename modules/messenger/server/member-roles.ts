@@ -90,6 +90,9 @@ export async function transferOwnershipUseCase(
   const { chat } = await requireOwner(ctx, caller, chatId);
   if (userId === caller.userId) throw new AppError(messengerErrors['chat.forbidden']);
   await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
+    // The chat row first, as every membership and role change does: a leave or a removal of
+    // the new owner runs entirely before or after this transfer (see member-removal.ts).
+    await tx.updateTable('msg_chats').set({ updated_at: Date.now() }).where('id', '=', chatId).execute();
     const current = await targetRole(tx, chatId, userId);
     const admins = (await adminCount(tx, chatId)) - (current === 'admin' ? 1 : 0);
     // Step down first, guarded on still being the owner: of two transfers at once, the second

@@ -22,17 +22,12 @@ export async function insertMembers(
   const added: string[] = [];
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const chunk = wanted.slice(i, i + CHUNK);
-    const existing = new Set(
-      (
-        await db.selectFrom('msg_members').select('user_id').where('chat_id', '=', chatId).where('user_id', 'in', chunk).execute()
-      ).map((r) => r.user_id),
-    );
-    const fresh = chunk.filter((id) => !existing.has(id));
-    if (fresh.length === 0) continue;
-    await db
+    // Who was added is what the insert reports, not a lookup before it: of two adds (or a join
+    // and an add) at once, only the one whose row landed announces the newcomer.
+    const rows = await db
       .insertInto('msg_members')
       .values(
-        fresh.map((user_id) => ({
+        chunk.map((user_id) => ({
           chat_id: chatId,
           user_id,
           role: options.role,
@@ -45,8 +40,9 @@ export async function insertMembers(
         })),
       )
       .onConflict((oc) => oc.columns(['chat_id', 'user_id']).doNothing())
+      .returning('user_id')
       .execute();
-    added.push(...fresh);
+    added.push(...rows.map((r) => r.user_id));
   }
   return added;
 }

@@ -6,6 +6,7 @@ import { messengerErrors } from '../shared/errors.js';
 import { type ChatRow, isChatAdmin, type MemberRow, requireMembership } from './access.js';
 import { publishUpdated } from './edit-message.js';
 import { requireVisibleMessage } from './find-message.js';
+import { lockUnrecalled } from './message-guards.js';
 import type { MsgDb } from './message-tables.js';
 import { toMessageViews } from './message-view.js';
 
@@ -20,11 +21,15 @@ export async function setPinUseCase(ctx: AppContext, caller: Caller, messageId: 
   if (!mayPin(chat, member)) throw new AppError(messengerErrors['chat.forbidden']);
   if (pinned) {
     if (message.recalled_at !== null) throw new AppError(messengerErrors['message.recalled']);
-    await db
-      .insertInto('msg_pins')
-      .values({ chat_id: message.chat_id, message_id: message.id, pinned_by: caller.userId, pinned_at: Date.now() })
-      .onConflict((oc) => oc.columns(['chat_id', 'message_id']).doNothing())
-      .execute();
+    await db.transaction().execute(async (tx) => {
+      // A recall deletes pins; one committing after the check above must not find this pin missed.
+      await lockUnrecalled(tx, message.id);
+      await tx
+        .insertInto('msg_pins')
+        .values({ chat_id: message.chat_id, message_id: message.id, pinned_by: caller.userId, pinned_at: Date.now() })
+        .onConflict((oc) => oc.columns(['chat_id', 'message_id']).doNothing())
+        .execute();
+    });
   } else {
     await db.deleteFrom('msg_pins').where('chat_id', '=', message.chat_id).where('message_id', '=', message.id).execute();
   }

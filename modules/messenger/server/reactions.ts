@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/shared/errors.js';
 import { messengerErrors } from '../shared/errors.js';
 import { publishUpdated } from './edit-message.js';
 import { requireVisibleMessage } from './find-message.js';
+import { lockUnrecalled } from './message-guards.js';
 import type { MsgDb } from './message-tables.js';
 
 // One emoji (with skin tones, ZWJ sequences, flags, keycaps) or a `:name:` token for custom ones.
@@ -24,11 +25,15 @@ export async function setReactionUseCase(ctx: AppContext, caller: Caller, messag
   const { message, member } = await requireVisibleMessage(db, caller, messageId);
   if (message.recalled_at !== null) throw new AppError(messengerErrors['message.recalled']);
   if (on) {
-    await db
-      .insertInto('msg_reactions')
-      .values({ message_id: message.id, user_id: caller.userId, emoji, created_at: Date.now() })
-      .onConflict((oc) => oc.columns(['message_id', 'user_id', 'emoji']).doNothing())
-      .execute();
+    await db.transaction().execute(async (tx) => {
+      // Not recalled when the reaction lands, not only when the request began.
+      await lockUnrecalled(tx, message.id);
+      await tx
+        .insertInto('msg_reactions')
+        .values({ message_id: message.id, user_id: caller.userId, emoji, created_at: Date.now() })
+        .onConflict((oc) => oc.columns(['message_id', 'user_id', 'emoji']).doNothing())
+        .execute();
+    });
   } else {
     await db
       .deleteFrom('msg_reactions')

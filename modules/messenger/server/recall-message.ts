@@ -19,7 +19,14 @@ export async function recallMessageUseCase(ctx: AppContext, caller: Caller, mess
   const moderator = isChatAdmin(member) && chat.kind !== 'direct';
   if (!moderator) await requireChangeable(db, caller, message);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('msg_messages').set({ recalled_at: Date.now() }).where('id', '=', message.id).execute();
+    // Of two recalls at once only one matches; the other is told it was already recalled.
+    const recalled = await tx
+      .updateTable('msg_messages')
+      .set({ recalled_at: Date.now() })
+      .where('id', '=', message.id)
+      .where('recalled_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(recalled.numUpdatedRows) === 0) throw new AppError(messengerErrors['message.recalled']);
     await tx.deleteFrom('msg_pins').where('message_id', '=', message.id).execute();
     await tx.deleteFrom('msg_mentions').where('message_id', '=', message.id).execute();
   });

@@ -35,10 +35,14 @@ async function scopedChats(ctx: AppContext): Promise<ChatRow[]> {
 async function apply(ctx: AppContext, chat: ChatRow, add: string[], remove: string[]): Promise<void> {
   if (add.length === 0 && remove.length === 0) return;
   const { added, removed } = await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
-    const fresh = await tx.selectFrom('msg_chats').select('last_seq').where('id', '=', chat.id).executeTakeFirstOrThrow();
+    const fresh = await tx
+      .selectFrom('msg_chats')
+      .select(['last_seq', 'settings'])
+      .where('id', '=', chat.id)
+      .executeTakeFirstOrThrow();
     const added = await insertMembers(tx, chat.id, add, {
       role: roleFor(chat),
-      visibleFromSeq: historyVisibleFrom(fresh, parseSettings(chat.settings).historyVisible),
+      visibleFromSeq: historyVisibleFrom(fresh, parseSettings(fresh.settings).historyVisible),
       lastSeq: fresh.last_seq,
       synced: true,
     });

@@ -1,6 +1,6 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/server/app-context.js';
 import type { AnyDb } from '../../../platform/server/db/database.js';
-import { advanceReadSeq } from './mark-read.js';
 import { AppError } from '../../../platform/shared/errors.js';
 import { newId, type UserId } from '../../../platform/shared/ids.js';
 import { messengerErrors } from '../shared/errors.js';
@@ -9,6 +9,7 @@ import { type ChatRow, isChatAdmin, type MemberRow, mayPost, requireMembership }
 import { type CheckedContent, checkContent } from './message-content.js';
 import { publishMessage, publishUsers } from './message-events.js';
 import { attachFiles } from './message-files.js';
+import { lockUnrecalled } from './message-guards.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
 import { buildView, type MessageRow, toMessageView } from './message-view.js';
@@ -208,9 +209,13 @@ async function write(
     edited_at: null,
     recalled_at: null,
   };
+  // Still a member (and still allowed to post) now that the chat row is locked: a removal or a
+  // demotion that committed since the check above wins. The update also holds the member row, so
+  // one still running waits for this send (message-guards.ts explains the locking).
+  await requireStillPosting(db, chat, senderId, row.seq, Boolean(root));
+  // A forward copies its source: a recall of the source committed since the check wins.
+  if (input.forwardedFrom) await lockUnrecalled(db, input.forwardedFrom.messageId);
   await db.insertInto('msg_messages').values(row).execute();
-  // Writing in a chat means having read it: your own message never counts as unread to you.
-  await advanceReadSeq(db, chatId, senderId, row.seq);
   await attachFiles(db, senderId, chatId, row.id, checked.fileIds);
   await insertMentions(db, row, mentions);
   if (root) await bumpThread(db, root, senderId, now);
@@ -220,13 +225,32 @@ async function write(
   return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox };
 }
 
+/**
+ * Writing in a chat means having read it, so the sender's read position moves to their message;
+ * the same UPDATE re-checks, under the row lock, that they are still a member allowed to post.
+ */
+async function requireStillPosting(db: MsgDb, chat: ChatRow, senderId: string, seq: number, inThread: boolean) {
+  const member = await db
+    .updateTable('msg_members')
+    .set({ read_seq: sql<number>`case when read_seq < ${seq} then ${seq} else read_seq end` })
+    .where('chat_id', '=', chat.id)
+    .where('user_id', '=', senderId)
+    .returning('role')
+    .executeTakeFirst();
+  if (!member) throw new AppError(messengerErrors['chat.not_found']);
+  if (!mayPost(chat, member, inThread)) throw new AppError(messengerErrors['chat.read_only']);
+}
+
 /** Counts the reply on its root; the replier follows the thread, and so does the root's author from the first reply. */
 async function bumpThread(db: MsgDb, root: MessageRow, senderId: string, now: number): Promise<void> {
-  await db
+  // Guarded in the write: a recall of the root that committed since the check refuses the reply.
+  const bumped = await db
     .updateTable('msg_messages')
     .set((eb) => ({ thread_reply_count: eb('thread_reply_count', '+', 1), thread_last_reply_at: now }))
     .where('id', '=', root.id)
-    .execute();
+    .where('recalled_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(bumped.numUpdatedRows) === 0) throw new AppError(messengerErrors['message.recalled']);
   await db
     .insertInto('msg_thread_follows')
     .values({ user_id: senderId, root_message_id: root.id, chat_id: root.chat_id, last_read_reply_at: now })
