@@ -33,10 +33,12 @@ export async function publishMessage(
   row: Pick<MessageRow, 'id' | 'chat_id' | 'seq'>,
   type: 'message.created' | 'message.updated',
   view: (floor: number) => MessageView | Promise<MessageView>,
+  /** The floor when the caller read it inside its transaction; read here otherwise. */
+  knownFloor?: number,
 ): Promise<void> {
   let event: ChatEvent;
   try {
-    const floor = await strictestFloor(ctx.db, row.chat_id);
+    const floor = knownFloor ?? (await strictestFloor(ctx.db, row.chat_id));
     event = mayReadSeq({ visible_from_seq: floor }, row.seq)
       ? { type, message: await view(floor) }
       : { type: 'message.changed', chatId: row.chat_id, messageId: row.id, seq: row.seq };

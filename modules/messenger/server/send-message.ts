@@ -16,7 +16,7 @@ import { buildView, type MessageRow, toMessageView } from './message-view.js';
 import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
 import { insertMentions } from './mention-rows.js';
 import { chunks } from './sql-batches.js';
-import { mayReadSeq } from './visibility.js';
+import { mayReadSeq, strictestFloor } from './visibility.js';
 
 /** What a sender provides; the HTTP body of sendMessage plus what internal callers may set. */
 export interface PostInput {
@@ -151,6 +151,8 @@ interface Written {
   visibleFromSeq: number;
   replyTo?: MessageRow;
   inbox: { userId: string; item: InboxItemView }[];
+  /** The chat's strictest visible_from_seq, read under the chat row lock (see postMessage). */
+  floor?: number;
 }
 
 async function write(
@@ -222,7 +224,8 @@ async function write(
 
   const recipients = await recipientsOf(db, chat, senderId, mentions, replyTo, root?.id ?? null, row.seq);
   const inbox = await createInboxItems(db, row, recipients);
-  return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox };
+  const floor = await strictestFloor(db, chatId);
+  return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox, floor };
 }
 
 /**
@@ -298,7 +301,10 @@ export async function postMessage(
   const replies = new Map(written.replyTo ? [[written.replyTo.id, written.replyTo]] : []);
   const view = (viewerId: string | null, visibleFromSeq: number) =>
     buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
-  await publishMessage(ctx, written.row, 'message.created', (floor) => view(null, floor));
+  // The floor was read inside the transaction, so nothing is awaited between the commit and the
+  // publish: on PostgreSQL concurrent sends commit in seq order, and a query here would let a
+  // later send overtake an earlier one on the chat topic (clients would see seqs out of order).
+  await publishMessage(ctx, written.row, 'message.created', (floor) => view(null, floor), written.floor);
   await publishUsers(
     ctx,
     written.inbox.map(({ userId, item }) => ({ userId, event: { type: 'messenger.inbox' as const, item } })),
