@@ -5,6 +5,7 @@ import type { Caller } from '../../../platform/server/permissions.js';
 import { accountsErrors } from '../shared/errors.js';
 import { hashPassword, verifyPassword } from './secrets.js';
 import { revokeAllSessions } from './sessions.js';
+import type { AccountsDb } from './tables.js';
 
 /** Changes the caller's password after checking the current one; other devices are signed out. */
 export async function changePasswordUseCase(
@@ -12,7 +13,8 @@ export async function changePasswordUseCase(
   caller: Caller,
   input: { currentPassword: string; newPassword: string },
 ) {
-  const row = await ctx.db
+  const db: AccountsDb = ctx.db;
+  const row = await db
     .selectFrom('acc_credentials')
     .select('password_hash')
     .where('user_id', '=', caller.userId)
@@ -21,7 +23,7 @@ export async function changePasswordUseCase(
     throw new AppError(accountsErrors['auth.wrong_password']);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db
+  await db
     .updateTable('acc_credentials')
     .set({ password_hash: passwordHash, updated_at: Date.now() })
     .where('user_id', '=', caller.userId)

@@ -62,7 +62,8 @@ export async function createInviteUseCase(
     used_by: null,
     revoked_at: null,
   };
-  await ctx.db.transaction().execute(async (tx) => {
+  const db: AccountsDb = ctx.db;
+  await db.transaction().execute(async (tx) => {
     await tx.insertInto('acc_invites').values(row).execute();
     await recordAudit(tx, {
       actorId: caller.userId,
@@ -85,7 +86,8 @@ export async function listInvitesUseCase(ctx: AppContext, caller: Caller) {
 
 export async function revokeInviteUseCase(ctx: AppContext, caller: Caller, inviteId: string) {
   authorize(caller, manageInvites);
-  const result = await ctx.db
+  const db: AccountsDb = ctx.db;
+  const result = await db
     .updateTable('acc_invites')
     .set({ revoked_at: Date.now() })
     .where('id', '=', inviteId)
@@ -121,7 +123,8 @@ export async function acceptInviteUseCase(
   if (invite.email && invite.email !== input.email.toLowerCase()) throw new AppError(accountsErrors['invite.email_mismatch']);
   const passwordHash = await hashPassword(input.password);
   const events = ctx.events.collect();
-  const userId = await ctx.db.transaction().execute(async (tx) => {
+  const db: AccountsDb = ctx.db;
+  const userId = await db.transaction().execute(async (tx) => {
     const id = await createMember(
       tx,
       {

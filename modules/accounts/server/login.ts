@@ -27,8 +27,9 @@ export async function loginUseCase(
   const member = await findMemberByEmail(ctx.db, subject);
   const known = member ? await signedInFromBefore(ctx.db, member.id, req.ip) : false;
   const reservation = await reserveSignIn(ctx.db, subject, req.ip, known);
+  const db: AccountsDb = ctx.db;
   const credential = member
-    ? await ctx.db.selectFrom('acc_credentials').select('password_hash').where('user_id', '=', member.id).executeTakeFirst()
+    ? await db.selectFrom('acc_credentials').select('password_hash').where('user_id', '=', member.id).executeTakeFirst()
     : undefined;
   const valid = await verifyPassword(credential?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!member || !credential || !valid) throw new AppError(accountsErrors['auth.invalid_credentials']);

@@ -32,7 +32,8 @@ export async function listSessionsUseCase(db: AccountsDb, caller: Caller) {
 
 /** Ends one of the caller's sessions; its open sockets close at once. */
 export async function revokeSessionUseCase(ctx: AppContext, caller: Caller, sessionId: string) {
-  const result = await ctx.db
+  const db: AccountsDb = ctx.db;
+  const result = await db
     .updateTable('acc_sessions')
     .set({ revoked_at: Date.now() })
     .where('id', '=', sessionId)
@@ -46,7 +47,8 @@ export async function revokeSessionUseCase(ctx: AppContext, caller: Caller, sess
 
 export async function logoutUseCase(ctx: AppContext, caller: Caller, reply: FastifyReply) {
   if (caller.sessionId) {
-    await ctx.db.updateTable('acc_sessions').set({ revoked_at: Date.now() }).where('id', '=', caller.sessionId).execute();
+    const db: AccountsDb = ctx.db;
+    await db.updateTable('acc_sessions').set({ revoked_at: Date.now() }).where('id', '=', caller.sessionId).execute();
     await ctx.hub.disconnect(caller.userId, caller.sessionId);
   }
   clearSessionCookie(reply, ctx.config);

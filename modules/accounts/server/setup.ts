@@ -9,6 +9,7 @@ import type { setup } from '../shared/contract.js';
 import { getMeUseCase } from './me.js';
 import { hashPassword } from './secrets.js';
 import { startSession } from './start-session.js';
+import type { AccountsDb } from './tables.js';
 
 export async function needsSetup(ctx: AppContext): Promise<boolean> {
   return !(await getOrganization(ctx.db));
@@ -22,7 +23,8 @@ export async function setupUseCase(
   reply: FastifyReply,
 ) {
   const passwordHash = await hashPassword(input.password);
-  const userId = await ctx.db.transaction().execute(async (tx) => {
+  const db: AccountsDb = ctx.db;
+  const userId = await db.transaction().execute(async (tx) => {
     // The organization row is the setup lock: only one concurrent setup can insert it.
     if (!(await createOrganization(tx, input.organizationName, input.locale))) {
       throw new AppError(orgErrors['org.already_set_up']);
