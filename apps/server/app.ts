@@ -38,7 +38,14 @@ export interface BuildOptions {
 
 /** Composition root: opens the database, migrates, builds the hub, registers every module. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
-  const handle: DbHandle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: options.schema });
+  // The logger exists only once Fastify does; background database errors before that are rare.
+  let log: { warn(obj: object, msg: string): void } | undefined;
+  const handle: DbHandle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: options.schema,
+    onBackgroundError: (message) => log?.warn({ err: message }, 'sqlite: background checkpoint failed'),
+  });
   try {
     await migrate(
       handle.db,
@@ -68,6 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     forceCloseConnections: 'idle',
   });
 
+  log = fastify.log;
   const authorizers = Object.assign({}, ...serverModules.map((m) => m.topics ?? {}));
   const hub = await createHub({ redisUrl: config.redisUrl, authorizers });
   const ctx: AppContext = {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import { openSqlite, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 
 /**
@@ -38,6 +39,10 @@ export interface DbOptions {
   /** Postgres schema to use (tests isolate each run in its own). */
   schema?: string;
   poolSize?: number;
+  /** Told about failures of background work (SQLite's checkpointer); ignored otherwise. */
+  onBackgroundError?: (message: string) => void;
+  /** How often SQLite's WAL is checkpointed in the background (tests lengthen it). */
+  checkpointIntervalMs?: number;
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -79,7 +84,8 @@ export function openDatabase(options: DbOptions): DbHandle {
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = openSqlite(path.join(options.dataDir, 'skein.db'));
+  const file = path.join(options.dataDir, 'skein.db');
+  const sqlite = openSqlite(file);
   // WAL: readers never block the single writer. synchronous=NORMAL in WAL mode keeps every
   // committed transaction across a process crash (kill -9); only an OS crash can drop the
   // last commits. foreign_keys is off by default in SQLite and must be turned on per connection.
@@ -87,7 +93,18 @@ export function openDatabase(options: DbOptions): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer = startCheckpointer(sqlite, file, {
+    onError: options.onBackgroundError,
+    intervalMs: options.checkpointIntervalMs,
+  });
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   dialects.set(db, 'sqlite');
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    async close() {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }

@@ -11,8 +11,13 @@ const require = createRequire(import.meta.url);
  * Node 20 support ends (ADR 0012). Both expose the same API.
  */
 export function sqliteDriver(): typeof SQLiteType {
+  return require(sqliteDriverName()) as typeof SQLiteType;
+}
+
+/** The package name of the driver for the running Node (a worker thread loads the same one). */
+export function sqliteDriverName(): string {
   const major = Number(process.versions.node.split('.')[0]);
-  return require(major >= 22 ? 'better-sqlite3' : 'better-sqlite3-node20') as typeof SQLiteType;
+  return major >= 22 ? 'better-sqlite3' : 'better-sqlite3-node20';
 }
 
 export type SqliteDatabase = SQLiteType.Database;
