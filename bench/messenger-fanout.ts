@@ -277,6 +277,7 @@ export const messengerFanout: Bench = async ({ quick, db = 'sqlite', runs = 1 })
         // A baseline of zero (no lag, no GC at all) has no meaningful ratio.
         ...(base > 0 ? { ratio: value / base } : {}),
         ...(many ? { runs: values, baseline_runs: bases } : {}),
+        ...(many && bases.every((b) => b > 0) ? { ratio_runs: values.map((v, i) => v / bases[i]) } : {}),
       };
     };
     const alone = (metric: string, unit: string, values: number[]): Measurement => ({

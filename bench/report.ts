@@ -12,6 +12,8 @@ export interface Measurement {
   runs?: number[];
   /** With `--runs N`: the baseline's value in each run (`baseline_value` is their median). */
   baseline_runs?: number[];
+  /** With `--runs N`: each run's value over the baseline's in the same run (a target like "≤ 1.5× in each run" reads here). */
+  ratio_runs?: number[];
 }
 
 export function report(m: Measurement): void {
@@ -20,6 +22,7 @@ export function report(m: Measurement): void {
   if (m.ratio !== undefined) rounded.ratio = round(m.ratio);
   if (m.runs) rounded.runs = m.runs.map(round);
   if (m.baseline_runs) rounded.baseline_runs = m.baseline_runs.map(round);
+  if (m.ratio_runs) rounded.ratio_runs = m.ratio_runs.map(round);
   console.log(JSON.stringify(rounded));
 }
 

@@ -7,7 +7,7 @@ import { messageRoutes } from './server/message-routes.js';
 import * as init from './server/migrations/20261121T1100-messenger-init.js';
 import * as messageFiles from './server/migrations/20261121T1130-messenger-message-files.js';
 import * as chatScope from './server/migrations/20261121T1140-messenger-chat-scope.js';
-import * as memberFloorIndex from './server/migrations/20261202T0900-messenger-member-floor-index.js';
+import * as historyFloor from './server/migrations/20261202T0900-messenger-history-floor.js';
 import * as idempotencyOp from './server/migrations/20261202T0910-messenger-idempotency-op.js';
 import { messageFileScope } from './server/message-files.js';
 import { orgEventHandlers } from './server/scoped-sync.js';
@@ -28,7 +28,7 @@ export function messengerModule(options: MessengerOptions = {}): ServerModule {
       '20261121T1100-messenger-init': init,
       '20261121T1130-messenger-message-files': messageFiles,
       '20261121T1140-messenger-chat-scope': chatScope,
-      '20261202T0900-messenger-member-floor-index': memberFloorIndex,
+      '20261202T0900-messenger-history-floor': historyFloor,
       '20261202T0910-messenger-idempotency-op': idempotencyOp,
     },
     // Files posted in messages live in the `msg:<fileId>` scope; see server/message-files.ts.

@@ -44,6 +44,7 @@ export async function seedChatHistory(anyDb: AnyDb, input: SeedHistoryInput): Pr
         settings: JSON.stringify(DEFAULT_CHAT_SETTINGS),
         announcement: null,
         last_seq: total,
+        history_floor: 0,
         last_message_at: now,
         created_by: input.ownerId,
         created_at: start,

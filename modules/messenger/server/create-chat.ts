@@ -36,6 +36,7 @@ export async function insertChat(
     | 'created_at'
     | 'updated_at'
     | 'last_seq'
+    | 'history_floor'
     | 'last_message_at'
     | 'archived_at'
     | 'direct_key'
@@ -57,6 +58,7 @@ export async function insertChat(
         direct_key: null,
         announcement: null,
         last_seq: 0,
+        history_floor: 0,
         last_message_at: null,
         created_by: caller.userId,
         created_at: now,

@@ -10,6 +10,7 @@ import {
   markRead,
   pinMessage,
   recallMessage,
+  removeChatMember,
   removeReaction,
   sendMessage,
   unpinMessage,
@@ -162,6 +163,12 @@ describe('a late joiner learns nothing live about history hidden from them', () 
       .where('chat_id', '=', chatId)
       .where('user_id', '=', carol.id)
       .execute();
+    // …as a join does, the chat's history floor rises with her (member-writes.ts).
+    await db
+      .updateTable('msg_chats')
+      .set({ history_floor: Number(last_seq) + 1 })
+      .where('id', '=', chatId)
+      .execute();
     const sent = await alice.client.api(sendMessage, {
       params: chat(chatId),
       body: text(`<at user_id="${carol.id}">carol</at> ${SECRET}`),
@@ -178,6 +185,18 @@ describe('a late joiner learns nothing live about history hidden from them', () 
 });
 
 describe('when every member may read a message, live events stay complete', () => {
+  test('once the late joiner leaves, reactions to old messages arrive in full again', async () => {
+    const { chatId, old, bobSocket, close } = await lateJoiner();
+    await carol.client.api(removeChatMember, { params: { ...chat(chatId), userId: carol.id } });
+    await drain(bobSocket);
+    await alice.client.api(addReaction, { params: { ...msg(old.id), emoji: '👍' } });
+    const seen = dataOf(await drain(bobSocket));
+    close();
+    expect(seen).toContainEqual(
+      expect.objectContaining({ type: 'message.updated', message: expect.objectContaining({ id: old.id, text: SECRET }) }),
+    );
+  });
+
   test('a reaction in a group with full history arrives as the updated message', async () => {
     const chatId = await groupOf(alice, [bob]);
     const m = await alice.client.api(sendMessage, { params: chat(chatId), body: text('lunch?') });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AnyDb } from '../../../platform/server/db/database.js';
 import type { ChatRow, MemberRow } from './access.js';
 import type { MessengerDb } from './tables.js';
@@ -44,6 +45,15 @@ export async function insertMembers(
       .execute();
     added.push(...rows.map((r) => r.user_id));
   }
+  if (added.length > 0 && options.visibleFromSeq > 0) {
+    // The chat's history floor only rises on a join; portable max() of two values.
+    const v = options.visibleFromSeq;
+    await db
+      .updateTable('msg_chats')
+      .set({ history_floor: sql<number>`(case when history_floor < ${v} then ${v} else history_floor end)` })
+      .where('id', '=', chatId)
+      .execute();
+  }
   return added;
 }
 
@@ -60,6 +70,16 @@ export async function deleteMembers(anyDb: AnyDb, chatId: string, userIds: strin
       .returning('user_id')
       .execute();
     removed.push(...rows.map((r) => r.user_id));
+  }
+  // Whoever set the history floor may have left: it falls back to what the remaining members need.
+  if (removed.length > 0) {
+    await db
+      .updateTable('msg_chats')
+      .set({
+        history_floor: sql<number>`(select coalesce(max(m.visible_from_seq), 0) from msg_members m where m.chat_id = ${chatId})`,
+      })
+      .where('id', '=', chatId)
+      .execute();
   }
   return removed;
 }

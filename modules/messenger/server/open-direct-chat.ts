@@ -49,6 +49,7 @@ export async function openDirectChatUseCase(ctx: AppContext, caller: Caller, pee
             scope: null,
             announcement: null,
             last_seq: 0,
+            history_floor: 0,
             last_message_at: null,
             created_by: caller.userId,
             created_at: now,

@@ -16,7 +16,7 @@ import { buildView, type MessageRow, toMessageView } from './message-view.js';
 import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
 import { insertMentions } from './mention-rows.js';
 import { chunks } from './sql-batches.js';
-import { mayReadSeq, strictestFloor } from './visibility.js';
+import { mayReadSeq } from './visibility.js';
 
 /** What a sender provides; the HTTP body of sendMessage plus what internal callers may set. */
 export interface PostInput {
@@ -151,7 +151,7 @@ interface Written {
   visibleFromSeq: number;
   replyTo?: MessageRow;
   inbox: { userId: string; item: InboxItemView }[];
-  /** The chat's strictest visible_from_seq, read under the chat row lock (see postMessage). */
+  /** The chat's history floor, read from the chat row the send locks (see postMessage). */
   floor?: number;
 }
 
@@ -184,11 +184,11 @@ async function write(
   const now = input.createdAt ?? Date.now();
   // The chat row is the per-chat sequence: the update locks it (Postgres) so concurrent sends
   // get consecutive numbers in commit order; a failed send rolls its number back (no gaps).
-  const { last_seq: seq } = await db
+  const { last_seq: seq, history_floor: floor } = await db
     .updateTable('msg_chats')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now }))
     .where('id', '=', chatId)
-    .returning('last_seq')
+    .returning(['last_seq', 'history_floor'])
     .executeTakeFirstOrThrow();
 
   const row: MessageRow = {
@@ -224,8 +224,7 @@ async function write(
 
   const recipients = await recipientsOf(db, chat, senderId, mentions, replyTo, root?.id ?? null, row.seq);
   const inbox = await createInboxItems(db, row, recipients);
-  const floor = await strictestFloor(db, chatId);
-  return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox, floor };
+  return { row, created: true, visibleFromSeq: member.visible_from_seq, replyTo, inbox, floor: Number(floor) };
 }
 
 /**
@@ -301,9 +300,9 @@ export async function postMessage(
   const replies = new Map(written.replyTo ? [[written.replyTo.id, written.replyTo]] : []);
   const view = (viewerId: string | null, visibleFromSeq: number) =>
     buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
-  // The floor was read inside the transaction, so nothing is awaited between the commit and the
-  // publish: on PostgreSQL concurrent sends commit in seq order, and a query here would let a
-  // later send overtake an earlier one on the chat topic (clients would see seqs out of order).
+  // The floor came with the chat row inside the transaction, so nothing is awaited between the
+  // commit and the publish: on PostgreSQL concurrent sends commit in seq order, and a query here
+  // would let a later send overtake an earlier one on the chat topic (seqs out of order).
   await publishMessage(ctx, written.row, 'message.created', (floor) => view(null, floor), written.floor);
   await publishUsers(
     ctx,

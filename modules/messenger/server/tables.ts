@@ -26,6 +26,12 @@ export interface MessengerTables {
     announcement: string | null;
     /** Sequence number of the newest message; the next message gets last_seq + 1. */
     last_seq: number;
+    /**
+     * The highest visible_from_seq among the members (0 when everyone sees the whole history):
+     * live events about messages at or below it carry no content (server/visibility.ts).
+     * Migration 20261202T0900.
+     */
+    history_floor: number;
     last_message_at: number | null;
     created_by: string;
     created_at: number;

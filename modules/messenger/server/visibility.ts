@@ -17,15 +17,12 @@ export function mayReadSeq(member: Pick<MemberRow, 'visible_from_seq'>, seq: num
 
 /**
  * The highest visible_from_seq among the chat's current members: a message above it is readable
- * by every member, so it may be broadcast on `chat:<id>`; one at or below it is not. One index
- * seek (msg_members_chat_floor, migration 20261202T0900).
+ * by every member, so it may be broadcast on `chat:<id>`; one at or below it is not. Kept on the
+ * chat row (`history_floor`, raised by joins and recomputed by removals in member-writes.ts), so
+ * a send reads it from the row it locks anyway.
  */
 export async function strictestFloor(anyDb: AnyDb, chatId: string): Promise<number> {
   const db: MessengerDb = anyDb;
-  const row = await db
-    .selectFrom('msg_members')
-    .select((eb) => eb.fn.max('visible_from_seq').as('floor'))
-    .where('chat_id', '=', chatId)
-    .executeTakeFirst();
-  return Number(row?.floor ?? 0);
+  const row = await db.selectFrom('msg_chats').select('history_floor').where('id', '=', chatId).executeTakeFirst();
+  return Number(row?.history_floor ?? 0);
 }

@@ -8,7 +8,7 @@ import { migrate } from '../../../../platform/server/db/migrator.js';
 import * as init from './20261121T1100-messenger-init.js';
 import * as messageFiles from './20261121T1130-messenger-message-files.js';
 import * as chatScope from './20261121T1140-messenger-chat-scope.js';
-import * as floorIndex from './20261202T0900-messenger-member-floor-index.js';
+import * as historyFloor from './20261202T0900-messenger-history-floor.js';
 import * as idempotencyOp from './20261202T0910-messenger-idempotency-op.js';
 
 /*
@@ -50,7 +50,7 @@ test('existing forwards move to the forward op; look-alike sends stay sends', as
     '20261121T1100-messenger-init': init,
     '20261121T1130-messenger-message-files': messageFiles,
     '20261121T1140-messenger-chat-scope': chatScope,
-    '20261202T0900-messenger-member-floor-index': floorIndex,
+    '20261202T0900-messenger-history-floor': historyFloor,
   };
   await migrate(db, [before]);
   await db
