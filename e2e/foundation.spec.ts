@@ -191,3 +191,29 @@ test('an admin builds the department tree and places a member in it', async ({ p
   await names.filter({ hasText: MEMBER.name }).click();
   await expect(page.getByTestId('contact-card')).toContainText('Engineering / Platform');
 });
+
+test('the token dialog offers the Admin scope to administrators only', async ({ page, browser }) => {
+  // Ada is a member (her interface is in Japanese since the first journey): read and write only.
+  const ada = await browser.newPage();
+  await ada.goto('/login');
+  await ada.getByTestId('login-email').fill(MEMBER.email);
+  await ada.getByTestId('login-password').fill(MEMBER.password);
+  await ada.getByTestId('login-submit').click();
+  await expect(ada.getByTestId('directory-page')).toBeVisible();
+  await ada.goto('/settings/tokens');
+  await ada.getByTestId('token-new').click();
+  const adaScopes = ada.locator('.ant-modal .ant-checkbox-wrapper');
+  await expect(adaScopes).toHaveText(['読み取り', '書き込み']);
+  await ada.close();
+
+  // The administrator also gets Admin, with the warning that a token without it has member rights.
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(ADMIN.email);
+  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('directory-page')).toBeVisible();
+  await page.goto('/settings/tokens');
+  await page.getByTestId('token-new').click();
+  await expect(page.locator('.ant-modal .ant-checkbox-wrapper')).toHaveText(['Read', 'Write', 'Admin']);
+  await expect(page.locator('.ant-modal')).toContainText('member’s rights only');
+});
