@@ -33,20 +33,29 @@ export async function publishMessage(
   row: Pick<MessageRow, 'id' | 'chat_id' | 'seq'>,
   type: 'message.created' | 'message.updated',
   view: (floor: number) => MessageView | Promise<MessageView>,
-  /** The floor when the caller read it inside its transaction; read here otherwise. */
-  knownFloor?: number,
 ): Promise<void> {
   let event: ChatEvent;
   try {
-    const floor = knownFloor ?? (await strictestFloor(ctx.db, row.chat_id));
-    event = mayReadSeq({ visible_from_seq: floor }, row.seq)
-      ? { type, message: await view(floor) }
-      : { type: 'message.changed', chatId: row.chat_id, messageId: row.id, seq: row.seq };
+    const floor = await strictestFloor(ctx.db, row.chat_id);
+    const message = mayReadSeq({ visible_from_seq: floor }, row.seq) ? await view(floor) : undefined;
+    event = messageEvent(row, type, () => message as MessageView, floor);
   } catch (err) {
     ctx.log.warn({ err, chatId: row.chat_id, type }, 'messenger: shaping a message event failed');
     return;
   }
   await publishChat(ctx, row.chat_id, event);
+}
+
+/** The event for a new or changed message under the chat's history floor (see publishMessage). */
+export function messageEvent(
+  row: Pick<MessageRow, 'id' | 'chat_id' | 'seq'>,
+  type: 'message.created' | 'message.updated',
+  view: (floor: number) => MessageView,
+  floor: number,
+): ChatEvent {
+  return mayReadSeq({ visible_from_seq: floor }, row.seq)
+    ? { type, message: view(floor) }
+    : { type: 'message.changed', chatId: row.chat_id, messageId: row.id, seq: row.seq };
 }
 
 /** Publishes events to people's `user:<id>` topics, each failure logged, none thrown. */

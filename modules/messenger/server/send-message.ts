@@ -7,7 +7,7 @@ import { messengerErrors } from '../shared/errors.js';
 import { type ChatSettings, DEFAULT_CHAT_SETTINGS, type MessageView } from '../shared/types.js';
 import { type ChatRow, isChatAdmin, type MemberRow, mayPost, requireMembership } from './access.js';
 import { type CheckedContent, checkContent } from './message-content.js';
-import { publishMessage, publishUsers } from './message-events.js';
+import { messageEvent, publishChat, publishUsers } from './message-events.js';
 import { attachFiles } from './message-files.js';
 import { lockUnrecalled } from './message-guards.js';
 import type { MsgDb } from './message-tables.js';
@@ -15,6 +15,7 @@ import type { MessageTypeRegistry } from './message-type-registry.js';
 import { buildView, type MessageRow, toMessageView } from './message-view.js';
 import { createInboxItems, type InboxItemView, type InboxKind } from './inbox.js';
 import { insertMentions } from './mention-rows.js';
+import { createdOrder, type SeqClaim } from './publish-order.js';
 import { chunks } from './sql-batches.js';
 import { mayReadSeq } from './visibility.js';
 
@@ -161,6 +162,7 @@ async function write(
   chatId: string,
   input: PostInput,
   checked: CheckedContent,
+  onSeq: (seq: number) => void,
 ): Promise<Written> {
   const db: MsgDb = anyDb;
   const { chat, member } = await requireMembership(db, { userId: senderId as UserId }, chatId);
@@ -190,6 +192,7 @@ async function write(
     .where('id', '=', chatId)
     .returning(['last_seq', 'history_floor'])
     .executeTakeFirstOrThrow();
+  onSeq(Number(seq));
 
   const row: MessageRow = {
     id: newId('msg'),
@@ -282,9 +285,15 @@ export async function postMessage(
 ): Promise<MessageView> {
   const checked = checkContent(registry, input.kind, input.content, { allowServerKinds: input.allowServerKinds });
   let written: Written;
+  let claim: SeqClaim | undefined;
   try {
-    written = await ctx.db.transaction().execute((tx) => write(tx, senderId, chatId, input, checked));
+    written = await ctx.db.transaction().execute((tx) =>
+      write(tx, senderId, chatId, input, checked, (seq) => {
+        claim = createdOrder.claim(chatId, seq);
+      }),
+    );
   } catch (err) {
+    if (claim) createdOrder.abandon(claim);
     // Two retries raced past the lookup: the loser's transaction (and its seq) rolled back.
     if (!isUniqueViolation(err)) throw err;
     const db: MsgDb = ctx.db;
@@ -300,10 +309,16 @@ export async function postMessage(
   const replies = new Map(written.replyTo ? [[written.replyTo.id, written.replyTo]] : []);
   const view = (viewerId: string | null, visibleFromSeq: number) =>
     buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
-  // The floor came with the chat row inside the transaction, so nothing is awaited between the
-  // commit and the publish: on PostgreSQL concurrent sends commit in seq order, and a query here
-  // would let a later send overtake an earlier one on the chat topic (seqs out of order).
-  await publishMessage(ctx, written.row, 'message.created', (floor) => view(null, floor), written.floor);
+  // In seq order per chat (publish-order.ts); the floor came with the locked chat row, so the
+  // event is built without a query.
+  const event = messageEvent(written.row, 'message.created', (floor) => view(null, floor), written.floor ?? 0);
+  await new Promise<void>((resolve) => {
+    const publish = () => {
+      void publishChat(ctx, chatId, event).finally(resolve);
+    };
+    if (claim) createdOrder.release(claim, publish);
+    else publish();
+  });
   await publishUsers(
     ctx,
     written.inbox.map(({ userId, item }) => ({ userId, event: { type: 'messenger.inbox' as const, item } })),
