@@ -15,6 +15,7 @@ import { type DbHandle, openDatabase } from '../../platform/server/db/database.j
 import { migrate } from '../../platform/server/db/migrator.js';
 import { createDomainEvents } from '../../platform/server/events.js';
 import { diskStorage } from '../../platform/server/files/storage.js';
+import { clientErrorHandler } from '../../platform/server/http/client-errors.js';
 import { sendError } from '../../platform/server/http/errors.js';
 import { registerRoutes } from '../../platform/server/http/register-routes.js';
 import { registerSecurityHeaders } from '../../platform/server/http/security-headers.js';
@@ -69,6 +70,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // The router's own refusals (a path segment that is not valid UTF-8, a parameter over
     // maxParamLength) would otherwise answer in Fastify's shape, without our code and message.
     frameworkErrors: (err, req, reply) => sendError(err, req, reply),
+    // …and what Node's HTTP parser refuses before the router sees it (raw UTF-8 in a path).
+    clientErrorHandler,
     // Forwarded headers are anybody's to write: honoured only from the proxies SKEIN_TRUST_PROXY names.
     trustProxy: trustProxyOption(config.trustProxy),
     // Node's HTTP server otherwise keeps idle keep-alive sockets open through shutdown.

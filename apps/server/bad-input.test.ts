@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupOrg } from '../../modules/accounts/server/test/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../platform/server/test/harness.js';
@@ -77,6 +78,26 @@ describe('bad input gets a 4xx with a code', () => {
   test('a JSON body over 1 MB → 413 request.too_large', async () => {
     const huge = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10), scopes: ['read'] });
     await expectRefused(await admin.fetch('/api/auth/tokens', json(huge)), 413, 'request.too_large');
+  });
+
+  test("bytes the HTTP parser refuses (raw UTF-8 in a path, huge headers) → 4xx with a code, not Fastify's bare answer", async () => {
+    const raw = (request: Buffer) =>
+      new Promise<string>((resolve, reject) => {
+        const { hostname, port } = new URL(t.baseUrl);
+        const socket = net.connect(Number(port), hostname, () => socket.end(request));
+        let text = '';
+        socket.setEncoding('utf8').on('data', (c: string) => {
+          text += c;
+        });
+        socket.on('close', () => resolve(text)).on('error', reject);
+      });
+    const utf8Path = await raw(Buffer.from('GET /api/members?q=何建华 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'));
+    expect(utf8Path).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(utf8Path.slice(utf8Path.indexOf('\r\n\r\n') + 4)) as Envelope;
+    expect(body.error.code).toBe('request.malformed');
+    const hugeHeader = await raw(Buffer.from(`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+    expect(hugeHeader).toMatch(/^HTTP\/1\.1 431 /);
+    expect(hugeHeader).toContain('"code":"request.too_large"');
   });
 
   test('an unknown route → 404 route.not_found, for every method', async () => {

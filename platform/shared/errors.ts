@@ -52,6 +52,18 @@ export const platformErrors = defineErrors({
     'zh-CN': '部分字段缺失或无效。',
     'ja-JP': '一部の項目が未入力または無効です。',
   },
+  'request.malformed': {
+    status: 400,
+    'en-US': 'The request could not be read: its address or headers are malformed.',
+    'zh-CN': '无法读取该请求：地址或请求头格式有误。',
+    'ja-JP': 'リクエストを読み取れません。アドレスまたはヘッダーの形式が正しくありません。',
+  },
+  'request.timeout': {
+    status: 408,
+    'en-US': 'The request took too long to arrive.',
+    'zh-CN': '请求发送超时。',
+    'ja-JP': 'リクエストの受信がタイムアウトしました。',
+  },
   'request.malformed_json': {
     status: 400,
     'en-US': 'The request body is not valid JSON.',
