@@ -5,18 +5,8 @@ import { messengerErrors } from '../shared/errors.js';
 import { isChatAdmin, requireMembership } from './access.js';
 import { announceMembership } from './chat-events.js';
 import { refuseManaged } from './chat-members.js';
-import { deleteMembers } from './member-writes.js';
+import { deleteMembers, roleOf } from './member-writes.js';
 import type { MessengerDb } from './tables.js';
-
-async function roleOf(db: MessengerDb, chatId: string, userId: string) {
-  const row = await db
-    .selectFrom('msg_members')
-    .select('role')
-    .where('chat_id', '=', chatId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.role;
-}
 
 /**
  * DELETE /api/chats/:chatId/members/:userId. Yourself: leave (the owner hands the group over

@@ -6,6 +6,7 @@ import { type ChatView, MAX_CHAT_ADMINS } from '../shared/types.js';
 import { type ChatRow, requireMembership } from './access.js';
 import { publishQuietly } from './chat-events.js';
 import { toChatView } from './chat-view.js';
+import { roleOf } from './member-writes.js';
 import type { MessengerDb } from './tables.js';
 
 async function requireOwner(ctx: AppContext, caller: Caller, chatId: string) {
@@ -15,14 +16,9 @@ async function requireOwner(ctx: AppContext, caller: Caller, chatId: string) {
 }
 
 async function targetRole(db: MessengerDb, chatId: string, userId: string) {
-  const row = await db
-    .selectFrom('msg_members')
-    .select('role')
-    .where('chat_id', '=', chatId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (!row) throw new AppError(messengerErrors['chat.invalid_members']);
-  return row.role;
+  const role = await roleOf(db, chatId, userId);
+  if (!role) throw new AppError(messengerErrors['chat.invalid_members']);
+  return role;
 }
 
 async function adminCount(db: MessengerDb, chatId: string): Promise<number> {

@@ -57,6 +57,18 @@ export async function insertMembers(
   return added;
 }
 
+/** A member's role in a chat, read fresh (inside the caller's transaction when it has one). */
+export async function roleOf(anyDb: AnyDb, chatId: string, userId: string): Promise<MemberRow['role'] | undefined> {
+  const db: MessengerDb = anyDb;
+  const row = await db
+    .selectFrom('msg_members')
+    .select('role')
+    .where('chat_id', '=', chatId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
 /** Deletes memberships; returns who was actually removed. */
 export async function deleteMembers(anyDb: AnyDb, chatId: string, userIds: string[]): Promise<string[]> {
   const db: MessengerDb = anyDb;

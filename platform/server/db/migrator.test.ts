@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterEach, expect, test } from 'vitest';
-import { type DbHandle, openDatabase } from './database.js';
+import { freshDatabase } from '../test/fresh-database.js';
+import type { DbHandle } from './database.js';
 import { migrate } from './migrator.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -12,24 +9,9 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-/** A fresh database of the dialect under test (SQLite, or a new Postgres schema). */
 async function freshDb(): Promise<DbHandle> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skein-migrate-'));
-  const url = process.env.TEST_DATABASE_URL;
-  const schema = url ? `m_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}` : undefined;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  if (schema) await admin(`create schema ${schema}`);
-  const handle = openDatabase({ databaseUrl: url, dataDir, schema });
-  cleanups.push(async () => {
-    await handle.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (schema) await admin(`drop schema ${schema} cascade`);
-  });
+  const { handle, dispose } = await freshDatabase();
+  cleanups.push(dispose);
   return handle;
 }
 

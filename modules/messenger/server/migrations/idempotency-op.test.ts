@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, expect, test } from 'vitest';
-import { type DbHandle, openDatabase } from '../../../../platform/server/db/database.js';
+import type { DbHandle } from '../../../../platform/server/db/database.js';
+import { freshDatabase } from '../../../../platform/server/test/fresh-database.js';
 import { migrate } from '../../../../platform/server/db/migrator.js';
 import * as init from './20261121T1100-messenger-init.js';
 import * as messageFiles from './20261121T1130-messenger-message-files.js';
@@ -24,23 +21,9 @@ afterAll(async () => {
 });
 
 async function freshDb(): Promise<DbHandle> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skein-msg-migrate-'));
-  const url = process.env.TEST_DATABASE_URL;
-  const schema = url ? `mm_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}` : undefined;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  if (schema) await admin(`create schema ${schema}`);
-  const h = openDatabase({ databaseUrl: url, dataDir, schema });
-  cleanups.push(async () => {
-    await h.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (schema) await admin(`drop schema ${schema} cascade`);
-  });
-  return h;
+  const { handle, dispose } = await freshDatabase();
+  cleanups.push(dispose);
+  return handle;
 }
 
 test('existing forwards move to the forward op; look-alike sends stay sends', async () => {
