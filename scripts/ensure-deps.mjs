@@ -40,6 +40,11 @@ const reason =
 
 if (reason) {
   console.log(`[deps] ${reason}: installing dependencies (a minute or two on a fresh clone)...`);
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    // npm's EBADENGINE warnings below are expected on Node 20 (ADR 0012), not a failed install.
+    console.log('[deps] Node 20 is past its end of life: npm will warn that some packages want Node 22 or later.');
+    console.log('[deps] Skein is tested on Node 20 and 24 (README); move to Node 24 LTS when you can.');
+  }
   const started = Date.now();
   // `npm ci` installs exactly the lockfile and never rewrites it: a fresh clone stays clean.
   // No fallback to `npm install`, which would rewrite the tracked lockfile behind the user's back.
