@@ -1,7 +1,7 @@
 import { benches } from './registry.js';
 import { type Bench, type DbKind, report } from './report.js';
 
-const USAGE = 'usage: npm run bench -- <name> [--quick] [--db sqlite|postgres] [--runs N]';
+const USAGE = 'usage: npm run bench -- <name> [--quick] [--db sqlite|postgres] [--runs N] [--profile DIR]';
 
 /** The value after `--flag` (or in `--flag=value`). */
 function option(args: string[], flag: string): string | undefined {
@@ -10,13 +10,20 @@ function option(args: string[], flag: string): string | undefined {
   return args.find((a) => a.startsWith(`${flag}=`))?.slice(flag.length + 1);
 }
 
-/** `npm run bench -- <name> [--quick] [--db sqlite|postgres] [--runs N]`: runs one benchmark and prints JSON lines. */
+/**
+ * `npm run bench -- <name> [--quick] [--db sqlite|postgres] [--runs N] [--profile DIR]`: runs one
+ * benchmark and prints JSON lines. `--profile` writes each Skein server process's CPU profile
+ * (0.5 ms sampling) to DIR, to open in Chrome DevTools' Performance panel and find what stalls.
+ */
 async function main() {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const db = (option(args, '--db') ?? 'sqlite') as DbKind;
   const runs = Number(option(args, '--runs') ?? 1);
-  const values = new Set([option(args, '--db'), option(args, '--runs')]);
+  const profile = option(args, '--profile');
+  // Read by bench/harness/processes.ts: Skein server processes write a CPU profile there.
+  if (profile) process.env.SKEIN_BENCH_PROFILE_DIR = profile;
+  const values = new Set([option(args, '--db'), option(args, '--runs'), profile]);
   const name = args.find((a) => !a.startsWith('--') && !values.has(a));
   const bench: Bench | undefined = name ? benches[name] : undefined;
   if (!bench || (db !== 'sqlite' && db !== 'postgres') || !Number.isInteger(runs) || runs < 1) {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -121,7 +122,14 @@ export async function spawnNode(
 ): Promise<Spawned> {
   const port = await freePort();
   const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : undefined;
-  const child = spawn(process.execPath, ['--import', './bench/harness/probe.mjs', ...args], {
+  // `--profile DIR` (bench/run.ts): Skein's server processes write a CPU profile, which needs a
+  // graceful exit, so they are stopped with SIGTERM instead of SIGKILL.
+  const profileDir = process.env.SKEIN_BENCH_PROFILE_DIR;
+  const profile =
+    profileDir && args.some((a) => a.endsWith('main.js'))
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`, '--cpu-prof-interval=500']
+      : [];
+  const child = spawn(process.execPath, [...profile, '--import', './bench/harness/probe.mjs', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', logFd ?? 'ignore', 'pipe', 'ipc'],
@@ -135,7 +143,7 @@ export async function spawnNode(
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
+    child.kill(profile.length ? 'SIGTERM' : 'SIGKILL');
     await exited;
   };
   try {
