@@ -311,7 +311,14 @@ export async function postMessage(
     buildView(written.row, { reactions: [], pinnedIds: new Set(), replies }, { viewerId, visibleFromSeq });
   // In seq order per chat (publish-order.ts); the floor came with the locked chat row, so the
   // event is built without a query.
-  const event = messageEvent(written.row, 'message.created', (floor) => view(null, floor), written.floor ?? 0);
+  let event: ReturnType<typeof messageEvent>;
+  try {
+    event = messageEvent(written.row, 'message.created', (floor) => view(null, floor), written.floor ?? 0);
+  } catch (err) {
+    // A claim left in line would hold back every later message of this chat on this node.
+    if (claim) createdOrder.abandon(claim);
+    throw err;
+  }
   await new Promise<void>((resolve) => {
     const publish = () => {
       void publishChat(ctx, chatId, event).finally(resolve);
