@@ -16,7 +16,7 @@ import { buildPath, type Contract } from '../../platform/shared/contract.js';
 import { expectCode } from '../../platform/server/test/expect-code.js';
 import { startTestApp, type TestApp, type TestClient } from '../../platform/server/test/harness.js';
 import { allContracts, validParams } from './test/contract-walk.js';
-import { minimalInput } from './test/minimal-input.js';
+import { fieldsOf } from './test/sample-input.js';
 
 /**
  * A personal access token without the `admin` scope acts with the member role only: an
@@ -115,11 +115,11 @@ function requestFor(c: Contract): { url: string; init: RequestInit } {
   const names = [...c.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
   const params = { ...validParams(c), ...Object.fromEntries(names.filter((n) => n in real).map((n) => [n, real[n]])) };
   const extra = overrides[`${c.method} ${c.path}`] ?? {};
-  const query = { ...minimalInput(c.query), ...extra.query };
+  const query = { ...fieldsOf(c.query).sample, ...extra.query };
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   const url = `${buildPath(c.path, params)}${qs ? `?${qs}` : ''}`;
   if (c.method === 'GET') return { url, init: { method: c.method } };
-  const body = { ...minimalInput(c.body), ...extra.body };
+  const body = { ...fieldsOf(c.body).sample, ...extra.body };
   return { url, init: { method: c.method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } };
 }
 

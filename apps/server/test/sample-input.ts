@@ -20,30 +20,34 @@ type JsonSchema = {
 };
 
 /**
- * A plausible value for a JSON Schema, so a fuzzer can change one field of an otherwise valid
- * body and reach the use case rather than stopping at the first missing field. Ids come from the
- * pattern's prefix (`^dep_…` → a fresh `dep_` id); optional fields are left out.
+ * The smallest plausible value a JSON Schema accepts: required properties only, defaults where
+ * declared, the first enum member, the shortest string (ids minted from their pattern's prefix:
+ * `^dep_…` → a fresh `dep_` id), the minimum number, the fewest array items. Walks over every
+ * contract use it so a request passes validation and reaches the use case's own rules.
  */
 export function sampleOf(schema: JsonSchema): unknown {
+  if (schema.default !== undefined) return schema.default;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum) return schema.enum[0];
   const options = schema.anyOf ?? schema.oneOf;
-  if (options) return sampleOf(options.find((o) => o.type !== 'null') ?? options[0]);
+  if (options?.length) return sampleOf(options.find((o) => o.type !== 'null') ?? options[0]);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string': {
       const prefix = schema.pattern?.match(/^\^([a-z]+)_/)?.[1];
       if (prefix) return newId(prefix);
-      if (schema.format === 'email') return 'fuzz@example.com';
-      return 'x'.repeat(Math.max(schema.minLength ?? 1, 1));
+      if (schema.format === 'email') return 'someone@example.test';
+      return 'sample'.padEnd(schema.minLength ?? 1, 'x');
     }
     case 'integer':
     case 'number':
-      return Math.max(schema.minimum ?? 1, 1);
+      return schema.minimum ?? 1;
     case 'boolean':
-      return true;
-    case 'array':
-      return schema.items?.enum ? [schema.items.enum[0]] : [];
+      return false;
+    case 'array': {
+      const count = schema.minItems ?? (schema.items?.enum ? 1 : 0);
+      return Array.from({ length: count }, () => sampleOf(schema.items ?? {}));
+    }
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const key of schema.required ?? []) {
@@ -53,7 +57,7 @@ export function sampleOf(schema: JsonSchema): unknown {
       return out;
     }
     default:
-      return {};
+      return 'x';
   }
 }
 
@@ -61,5 +65,9 @@ export function sampleOf(schema: JsonSchema): unknown {
 export function fieldsOf(schema: z.ZodType | undefined): { fields: string[]; sample: Record<string, unknown> } {
   if (!schema) return { fields: [], sample: {} };
   const json = toSchema(schema, 'input') as JsonSchema;
-  return { fields: Object.keys(json.properties ?? {}), sample: (sampleOf(json) ?? {}) as Record<string, unknown> };
+  const sample = sampleOf(json);
+  return {
+    fields: Object.keys(json.properties ?? {}),
+    sample: sample && typeof sample === 'object' && !Array.isArray(sample) ? (sample as Record<string, unknown>) : {},
+  };
 }
