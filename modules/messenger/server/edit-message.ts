@@ -6,7 +6,7 @@ import { isChatAdmin, type MemberRow, mayPost } from './access.js';
 import { reloadMessage, requireVisibleMessage } from './find-message.js';
 import { insertMentions } from './mention-rows.js';
 import { checkContent } from './message-content.js';
-import { publishMessage } from './message-events.js';
+import { publishMessageUpdate } from './message-events.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessageTypeRegistry } from './message-type-registry.js';
 import { type MessageRow, toMessageView } from './message-view.js';
@@ -27,9 +27,7 @@ export async function requireChangeable(db: MsgDb, caller: Caller, message: Mess
 /** Publishes the new state of a message to its chat and returns the caller's view of it. */
 export async function publishUpdated(ctx: AppContext, caller: Caller, messageId: string, member: MemberRow) {
   const row = await reloadMessage(ctx.db, messageId);
-  await publishMessage(ctx, row, 'message.updated', (floor) =>
-    toMessageView(ctx.db, row, { viewerId: null, visibleFromSeq: floor }),
-  );
+  await publishMessageUpdate(ctx, row, (floor) => toMessageView(ctx.db, row, { viewerId: null, visibleFromSeq: floor }));
   return toMessageView(ctx.db, row, { viewerId: caller.userId, visibleFromSeq: member.visible_from_seq });
 }
 

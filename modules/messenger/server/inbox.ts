@@ -5,11 +5,10 @@ import { newId } from '../../../platform/shared/ids.js';
 import type { inboxItemView } from '../shared/types.js';
 import type { MsgDb } from './message-tables.js';
 import { type MessageRow, toPreview } from './message-view.js';
+import { chunks, ROW_BATCH } from './sql-batches.js';
 
 export type InboxItemView = z.infer<typeof inboxItemView>;
 export type InboxKind = 'direct' | 'mention' | 'reply';
-
-const INSERT_CHUNK = 500;
 
 /** Writes one inbox item per recipient (inside the send transaction); returns the views to publish. */
 export async function createInboxItems(
@@ -28,12 +27,7 @@ export async function createInboxItems(
     created_at: message.created_at,
     read_at: null,
   }));
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db
-      .insertInto('msg_inbox')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .execute();
-  }
+  for (const batch of chunks(rows, ROW_BATCH)) await db.insertInto('msg_inbox').values(batch).execute();
   const preview = toPreview(message);
   return rows.map((r) => ({
     userId: r.user_id,

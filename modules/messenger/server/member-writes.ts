@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { AnyDb } from '../../../platform/server/db/database.js';
 import type { ChatRow, MemberRow } from './access.js';
+import { chunks, ROW_BATCH } from './sql-batches.js';
 import type { MessengerDb } from './tables.js';
-
-const CHUNK = 500;
 
 /**
  * Adds people who are not members yet; returns who was actually added. `visibleFromSeq` hides
@@ -21,8 +20,7 @@ export async function insertMembers(
   if (wanted.length === 0) return [];
   const now = options.now ?? Date.now();
   const added: string[] = [];
-  for (let i = 0; i < wanted.length; i += CHUNK) {
-    const chunk = wanted.slice(i, i + CHUNK);
+  for (const chunk of chunks(wanted, ROW_BATCH)) {
     // Who was added is what the insert reports, not a lookup before it: of two adds (or a join
     // and an add) at once, only the one whose row landed announces the newcomer.
     const rows = await db
@@ -73,8 +71,7 @@ export async function roleOf(anyDb: AnyDb, chatId: string, userId: string): Prom
 export async function deleteMembers(anyDb: AnyDb, chatId: string, userIds: string[]): Promise<string[]> {
   const db: MessengerDb = anyDb;
   const removed: string[] = [];
-  for (let i = 0; i < userIds.length; i += CHUNK) {
-    const chunk = userIds.slice(i, i + CHUNK);
+  for (const chunk of chunks(userIds)) {
     const rows = await db
       .deleteFrom('msg_members')
       .where('chat_id', '=', chatId)

@@ -16,7 +16,8 @@ export async function publishChat(ctx: AppContext, chatId: string, event: ChatEv
 }
 
 /**
- * Publishes a new or changed message on `chat:<id>` under the visibility rule (visibility.ts).
+ * Publishes a changed message on `chat:<id>` under the visibility rule (visibility.ts); a new one
+ * goes out from send-message.ts through messageEvent, in seq order.
  * The hub serializes one frame per publish for every subscriber, so the frame must be fit for
  * the strictest member:
  * - every member may read the message → the full view, shaped for the strictest member (a reply
@@ -28,12 +29,12 @@ export async function publishChat(ctx: AppContext, chatId: string, event: ChatEv
  * every reaction in a large channel, while a reference costs one publish plus a refetch by the
  * clients that have the message on screen. `view(floor)` builds the full view when it is sent.
  */
-export async function publishMessage(
+export async function publishMessageUpdate(
   ctx: AppContext,
   row: Pick<MessageRow, 'id' | 'chat_id' | 'seq'>,
-  type: 'message.created' | 'message.updated',
   view: (floor: number) => MessageView | Promise<MessageView>,
 ): Promise<void> {
+  const type = 'message.updated';
   let event: ChatEvent;
   try {
     const floor = await strictestFloor(ctx.db, row.chat_id);
@@ -46,7 +47,7 @@ export async function publishMessage(
   await publishChat(ctx, row.chat_id, event);
 }
 
-/** The event for a new or changed message under the chat's history floor (see publishMessage). */
+/** The event for a new or changed message under the chat's history floor (see publishMessageUpdate). */
 export function messageEvent(
   row: Pick<MessageRow, 'id' | 'chat_id' | 'seq'>,
   type: 'message.created' | 'message.updated',
