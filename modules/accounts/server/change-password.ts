@@ -30,6 +30,6 @@ export async function changePasswordUseCase(
     .execute();
   const ended = await revokeAllSessions(ctx, caller.userId, caller.sessionId);
   // Sockets of the ended sessions close too; the current session's socket stays open.
-  for (const sessionId of ended) await ctx.hub.disconnect(caller.userId as UserId, sessionId);
+  for (const sessionId of ended) await ctx.hub.disconnect(caller.userId as UserId, { sessionId });
   return { ok: true as const };
 }

@@ -41,7 +41,7 @@ export async function revokeSessionUseCase(ctx: AppContext, caller: Caller, sess
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new AppError(accountsErrors['auth.session_not_found']);
-  await ctx.hub.disconnect(caller.userId, sessionId);
+  await ctx.hub.disconnect(caller.userId, { sessionId });
   return { ok: true as const };
 }
 
@@ -49,7 +49,7 @@ export async function logoutUseCase(ctx: AppContext, caller: Caller, reply: Fast
   if (caller.sessionId) {
     const db: AccountsDb = ctx.db;
     await db.updateTable('acc_sessions').set({ revoked_at: Date.now() }).where('id', '=', caller.sessionId).execute();
-    await ctx.hub.disconnect(caller.userId, caller.sessionId);
+    await ctx.hub.disconnect(caller.userId, { sessionId: caller.sessionId });
   }
   clearSessionCookie(reply, ctx.config);
   return { ok: true as const };

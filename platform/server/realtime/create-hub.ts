@@ -84,8 +84,8 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
       revokeHere(topic, userId);
       await bus.control({ op: 'revoke', topic, userId });
     },
-    async disconnect(userId: UserId, credential?: string | CredentialRef) {
-      const { sessionId, tokenId } = typeof credential === 'string' ? { sessionId: credential } : (credential ?? {});
+    async disconnect(userId: UserId, credential?: CredentialRef) {
+      const { sessionId, tokenId } = credential ?? {};
       disconnectHere(userId, sessionId, tokenId);
       await bus.control({ op: 'disconnect', userId, ...(sessionId ? { sessionId } : {}), ...(tokenId ? { tokenId } : {}) });
     },

@@ -22,9 +22,9 @@ export interface Hub {
   revoke(topic: string, userId: UserId): Promise<void>;
   /**
    * Closes a user's sockets on every node with close code 4000: all of them (deactivated), or
-   * only those opened with one credential (a session id — the string form — or `{ tokenId }`).
+   * only those opened with one credential (`{ sessionId }` or `{ tokenId }`).
    */
-  disconnect(userId: UserId, credential?: string | CredentialRef): Promise<void>;
+  disconnect(userId: UserId, credential?: CredentialRef): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -207,7 +207,7 @@ describe('realtime: sequence numbers', () => {
 
     // The server drops the socket (as when a session is revoked elsewhere); two events go out meanwhile.
     const session = (await bob.api(getMe)).sessionId!;
-    await t.app.ctx.hub.disconnect(bobId, session);
+    await t.app.ctx.hub.disconnect(bobId, { sessionId: session });
     const s2 = await publish(topic, { n: 2 });
     const s3 = await publish(topic, { n: 3 });
     await until(() => confirmations === 2);
