@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../../platform/server/config.js';
 import { buildApp } from './app.js';
-import { loadDemo } from './demo.js';
+import { demoEnv, demoNotice, loadDemo } from './demo.js';
 
 // This file runs as apps/server/main.ts (tsx) and as dist/server/main.js (the bundle): both sit two
 // levels below the repository root, so paths resolve from here rather than from the working directory.
@@ -17,9 +17,10 @@ function readVersion(): string {
 }
 
 async function main() {
+  const demo = process.argv.includes('--demo');
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env, readVersion());
+    config = loadConfig(demo ? demoEnv(process.env) : process.env, readVersion());
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -29,7 +30,10 @@ async function main() {
   }
 
   const app = await buildApp(config, { webDir: fromRoot('dist/web') });
-  if (process.argv.includes('--demo')) await loadDemo(app.ctx);
+  if (demo) {
+    const outcome = await loadDemo(app.ctx);
+    console.error(demoNotice(outcome, { dataDir: config.dataDir, postgres: Boolean(config.databaseUrl) }));
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
