@@ -1,6 +1,7 @@
 import type { ServerModule } from '../../platform/server/module.js';
 import { chatRoutes } from './server/chat-routes.js';
 import { seedMessengerDemo } from './server/demo/seed-demo.js';
+import { draftRoutes } from './server/drafts-routes.js';
 import { authorizeChatTopic, chatFileScope } from './server/chat-topic.js';
 import { createMessageTypeRegistry } from './server/message-type-registry.js';
 import { messageRoutes } from './server/message-routes.js';
@@ -9,6 +10,7 @@ import * as messageFiles from './server/migrations/20261121T1130-messenger-messa
 import * as chatScope from './server/migrations/20261121T1140-messenger-chat-scope.js';
 import * as historyFloor from './server/migrations/20261202T0900-messenger-history-floor.js';
 import * as idempotencyOp from './server/migrations/20261202T0910-messenger-idempotency-op.js';
+import * as drafts from './server/migrations/20261203T0900-messenger-drafts.js';
 import { messageFileScope } from './server/message-files.js';
 import { orgEventHandlers } from './server/scoped-sync.js';
 import { builtInMessageTypes, type MessageType } from './shared/message-types.js';
@@ -23,13 +25,14 @@ export function messengerModule(options: MessengerOptions = {}): ServerModule {
   const types = createMessageTypeRegistry([...builtInMessageTypes, ...(options.messageTypes ?? [])]);
   return {
     id: 'messenger',
-    routes: [...chatRoutes(), ...messageRoutes(types)],
+    routes: [...chatRoutes(), ...messageRoutes(types), ...draftRoutes()],
     migrations: {
       '20261121T1100-messenger-init': init,
       '20261121T1130-messenger-message-files': messageFiles,
       '20261121T1140-messenger-chat-scope': chatScope,
       '20261202T0900-messenger-history-floor': historyFloor,
       '20261202T0910-messenger-idempotency-op': idempotencyOp,
+      '20261203T0900-messenger-drafts': drafts,
     },
     // Files posted in messages live in the `msg:<fileId>` scope; see server/message-files.ts.
     // Group avatars are shared into `chat:<id>`: members, and visitors of public groups.

@@ -1,5 +1,6 @@
 import { route, type RouteDef } from '../../../platform/server/http/route.js';
 import * as c from '../shared/contract.js';
+import { dropDraft } from './drafts.js';
 import { editMessageUseCase } from './edit-message.js';
 import { forwardMessageUseCase } from './forward-message.js';
 import { getMessageUseCase } from './get-message.js';
@@ -17,15 +18,18 @@ import { getThreadUseCase, setThreadFollowUseCase } from './thread.js';
 /** Routes for messages, threads, reactions, pins, notifications and the org's messenger settings. */
 export function messageRoutes(types: MessageTypeRegistry): RouteDef[] {
   return [
-    route(c.sendMessage, ({ ctx, caller, params, body }) =>
-      postMessage(ctx, types, caller.userId, params.chatId, {
+    route(c.sendMessage, async ({ ctx, caller, params, body }) => {
+      const sent = await postMessage(ctx, types, caller.userId, params.chatId, {
         clientId: body.clientId,
         kind: body.kind,
         content: body.content,
         replyToId: body.replyToId,
         threadRootId: body.threadRootId,
-      }),
-    ),
+      });
+      // What was typed in the chat's composer is now sent, on every device (thread replies have no draft).
+      if (!body.threadRootId) await dropDraft(ctx.db, caller.userId, params.chatId);
+      return sent;
+    }),
     route(c.listMessages, ({ db, caller, params, query }) => listMessagesUseCase(db, caller, params.chatId, query)),
     route(c.getThread, ({ db, caller, params, query }) => getThreadUseCase(db, caller, params.messageId, query)),
     route(c.setThreadFollow, ({ db, caller, params, body }) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract } from '../../../platform/shared/contract.js';
+import { MAX_TEXT } from './message-types.js';
 import {
   chatId,
   chatMemberView,
@@ -424,4 +425,37 @@ export const updateMessengerSettings = contract({
       .max(24 * 365),
   }),
   response: messengerSettingsView,
+});
+
+// ── drafts ──────────────────────────────────────────────────────────────────────
+
+/** What I typed in a chat and did not send: the composer's source, mentions as <at> tags. */
+export const draftView = z.object({ chatId, text: z.string(), updatedAt: z.iso.datetime() });
+export type DraftView = z.infer<typeof draftView>;
+
+export const listMyDrafts = contract({
+  method: 'GET',
+  path: '/api/me/drafts',
+  auth: 'member',
+  summary: 'My unsent drafts, one per chat I am still in, the newest first',
+  response: z.object({ items: z.array(draftView) }),
+});
+
+export const saveDraft = contract({
+  method: 'PUT',
+  path: '/api/chats/:chatId/draft',
+  auth: 'member',
+  summary: 'Keep what I typed in a chat (only I see it); empty text clears it. Sending a message clears it too',
+  params: chatParams,
+  body: z.object({ text: z.string().max(MAX_TEXT) }),
+  response: ok,
+});
+
+export const clearDraft = contract({
+  method: 'DELETE',
+  path: '/api/chats/:chatId/draft',
+  auth: 'member',
+  summary: 'Drop my draft in a chat',
+  params: chatParams,
+  response: ok,
 });
