@@ -1,5 +1,10 @@
 import { route } from '../../../platform/server/http/route.js';
-import { listAudit } from '../shared/contract.js';
-import { listAuditUseCase } from './list-audit.js';
+import { exportAudit, listAudit, listAuditActions } from '../shared/contract.js';
+import { exportAuditUseCase } from './export-audit.js';
+import { listAuditActionsUseCase, listAuditUseCase } from './list-audit.js';
 
-export const routes = [route(listAudit, ({ db, query }) => listAuditUseCase(db, query))];
+export const routes = [
+  route(listAudit, ({ ctx, query }) => listAuditUseCase(ctx, query)),
+  route(listAuditActions, ({ ctx }) => listAuditActionsUseCase(ctx)),
+  route(exportAudit, ({ ctx, query, reply }) => exportAuditUseCase(ctx, query, reply)),
+];
