@@ -57,6 +57,9 @@ function get(chatId: string): Timeline {
   return store.get(chatId) ?? EMPTY;
 }
 
+/** The chat's timeline as it is now (outside React). */
+export const getTimeline = get;
+
 function set(chatId: string, change: (t: Timeline) => Partial<Timeline>) {
   const prev = get(chatId);
   store.set(chatId, { ...prev, ...change(prev) });
@@ -159,30 +162,35 @@ export function ensureLoaded(chatId: string) {
   else void loadAfter(chatId).catch(() => {});
 }
 
-/** A live or just-sent message: added once (by id), or replacing its older version. */
+/**
+ * A live or just-sent message: added once (by id), or replacing its older version. Its
+ * "sending" copy leaves in every case, thread replies included: the saved one shows instead.
+ */
 export function upsertMessage(message: MessageView) {
-  if (message.threadRootId || !started.has(message.chatId)) {
-    if (message.threadRootId) updateThreadRoot(message);
+  const pending = (t: Timeline) => t.pending.filter((p) => p.clientId !== message.clientId);
+  if (message.threadRootId) {
+    set(message.chatId, (t) => ({ pending: pending(t), items: withReply(t.items, message) }));
+    return;
+  }
+  if (!started.has(message.chatId)) {
+    if (get(message.chatId).pending.length) set(message.chatId, (t) => ({ pending: pending(t) }));
     return;
   }
   set(message.chatId, (t) => {
-    const pending = t.pending.filter((p) => p.clientId !== message.clientId);
     const known = t.items.some((m) => m.id === message.id);
     // After a jump the window may end long before this message: leave it to "jump to latest".
-    if (!known && t.hasMoreAfter) return { pending };
-    return { items: merge(t.items, [message]), pending };
+    if (!known && t.hasMoreAfter) return { pending: pending(t) };
+    return { items: merge(t.items, [message]), pending: pending(t) };
   });
 }
 
 /** A new thread reply shows on its root at once (unless the root's own update already counted it). */
-function updateThreadRoot(reply: MessageView) {
-  set(reply.chatId, (t) => ({
-    items: t.items.map((m) =>
-      m.id === reply.threadRootId && (!m.threadLastReplyAt || m.threadLastReplyAt < reply.createdAt)
-        ? { ...m, threadReplyCount: m.threadReplyCount + 1, threadLastReplyAt: reply.createdAt }
-        : m,
-    ),
-  }));
+function withReply(items: MessageView[], reply: MessageView): MessageView[] {
+  return items.map((m) =>
+    m.id === reply.threadRootId && (!m.threadLastReplyAt || m.threadLastReplyAt < reply.createdAt)
+      ? { ...m, threadReplyCount: m.threadReplyCount + 1, threadLastReplyAt: reply.createdAt }
+      : m,
+  );
 }
 
 /** Replaces a message we have (edit, recall, reactions, pin, reply count). */
