@@ -18,6 +18,20 @@ export interface NavItem {
 }
 
 /**
+ * A tab of the admin console (`/admin/<key>`). The shell gathers every module's tabs, shows
+ * each to the roles it names and orders them by `order`, so a new module (audit, jobs, Base)
+ * adds its console page without the org module knowing about it.
+ */
+export interface AdminTab {
+  key: string;
+  /** Namespaced i18n key of the tab's label. */
+  labelKey: string;
+  roles: string[];
+  order: number;
+  Component: ComponentType;
+}
+
+/**
  * What a module contributes to the web app. apps/web/src/modules.ts lists every module
  * explicitly; the shell mounts the routes, builds the navigation and loads the catalogs
  * (namespace = `id`).
@@ -29,6 +43,8 @@ export interface ClientModule {
   /** Pages shown without signing in (setup, sign-in, invite acceptance). */
   publicRoutes?: RouteObject[];
   nav: NavItem[];
+  /** Tabs of the admin console; the shell mounts `/admin/:tab?` when any module has one. */
+  adminTabs?: AdminTab[];
   i18n: Catalogs<Catalog>;
   /** Wraps the signed-in layout: for app-wide overlays such as the contact card. */
   Provider?: ComponentType<{ children: ReactNode }>;

@@ -36,6 +36,14 @@ export function buildRoutes(modules: ClientModule[]): RouteObject[] {
               children: [
                 { index: true, element: <Navigate to={home} replace /> },
                 ...modules.flatMap((m) => m.routes),
+                ...(modules.some((m) => m.adminTabs?.length)
+                  ? [
+                      {
+                        path: 'admin/:tab?',
+                        lazy: async () => ({ Component: (await import('./layout/admin-console.js')).AdminConsole }),
+                      },
+                    ]
+                  : []),
                 { path: '*', element: <NotFound /> },
               ],
             },

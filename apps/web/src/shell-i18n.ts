@@ -16,6 +16,7 @@ const en = {
     title: 'Something went wrong',
     reload: 'Reload',
   },
+  admin: { title: 'Admin console' },
 };
 
 export const shellCatalogs: Catalogs<typeof en> = {
@@ -25,11 +26,13 @@ export const shellCatalogs: Catalogs<typeof en> = {
     menu: { account: '账号', settings: '设置', signOut: '退出登录' },
     notFound: { title: '页面不存在', back: '返回首页' },
     crash: { title: '出错了', reload: '重新加载' },
+    admin: { title: '管理后台' },
   },
   'ja-JP': {
     brand: 'Skein',
     menu: { account: 'アカウント', settings: '設定', signOut: 'ログアウト' },
     notFound: { title: 'ページが見つかりません', back: '最初のページに戻る' },
     crash: { title: 'エラーが発生しました', reload: '再読み込み' },
+    admin: { title: '管理コンソール' },
   },
 };

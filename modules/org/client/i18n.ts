@@ -30,7 +30,6 @@ const en = {
   },
   roles: { admin: 'Admin', hr_admin: 'HR admin', hrbp: 'HRBP', member: 'Member' },
   admin: {
-    title: 'Admin console',
     tabs: { members: 'Members', departments: 'Departments', invites: 'Invites', organization: 'Organization' },
     members: {
       search: 'Search members',
@@ -140,7 +139,6 @@ export const orgCatalogs: Catalogs<OrgCatalog> = {
     },
     roles: { admin: '管理员', hr_admin: 'HR 管理员', hrbp: 'HRBP', member: '成员' },
     admin: {
-      title: '管理后台',
       tabs: { members: '成员', departments: '部门', invites: '邀请', organization: '组织' },
       members: {
         search: '搜索成员',
@@ -245,7 +243,6 @@ export const orgCatalogs: Catalogs<OrgCatalog> = {
     },
     roles: { admin: '管理者', hr_admin: '人事管理者', hrbp: 'HRBP', member: 'メンバー' },
     admin: {
-      title: '管理コンソール',
       tabs: { members: 'メンバー', departments: '部署', invites: '招待', organization: '組織' },
       members: {
         search: 'メンバーを検索',
