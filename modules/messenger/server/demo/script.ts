@@ -30,13 +30,24 @@ export function rng(seed: number) {
 
 const DAY = 24 * 60;
 
-/** Builds a script day by day: `say` appends a line at the day's clock and returns its index. */
+/**
+ * Builds a script day by day: `say` appends a line at the day's clock and returns its index.
+ * `sayFresh` draws text from a generator until it finds one not said before in this script (or
+ * gives up and says nothing, returning -1): a real chat does not repeat itself word for word.
+ */
 function scriptBuilder(seed: number) {
   const r = rng(seed);
   const lines: Line[] = [];
+  const said = new Set<string>();
   let day = 0;
   let clock = 0;
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  const say = (from: string, text: string, extra: Omit<Line, 'from' | 'text' | 'at'> = {}): number => {
+    clock += 2 + Math.floor(r() * 25);
+    said.add(text);
+    lines.push({ from, text, at: clock, ...extra });
+    return lines.length - 1;
+  };
   return {
     r,
     pick,
@@ -45,13 +56,17 @@ function scriptBuilder(seed: number) {
       day++;
       clock = day * DAY + startMinute + Math.floor(r() * 20);
     },
-    say(from: string, text: string, extra: Omit<Line, 'from' | 'text' | 'at'> = {}): number {
-      clock += 2 + Math.floor(r() * 25);
-      lines.push({ from, text, at: clock, ...extra });
-      return lines.length - 1;
+    say,
+    sayFresh(from: string, make: () => string, extra: Omit<Line, 'from' | 'text' | 'at'> = {}): number {
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const text = make();
+        if (!said.has(text)) return say(from, text, extra);
+      }
+      return -1;
     },
     react(index: number, emoji: string, by: string[]) {
       const line = lines[index];
+      if (!line) return;
       line.reactions = [...(line.reactions ?? []), { emoji, by }];
     },
   };
@@ -89,12 +104,29 @@ export const PROJECT_GROUP = {
 const PARTS = ['主控板', '功率模块', '外壳组件', '线束', '散热风扇', '显示屏', '密封圈', '接触器'];
 const STATIONS = ['OP10 上壳装配', 'OP20 锁付', 'OP30 线束插接', 'OP40 灌胶', 'OP50 老化测试', 'OP60 终检', 'OP70 包装'];
 const ISSUES = ['扭矩偏低', '插接不到位', '标签错贴', '外观划伤', '气密测试失败', '固件版本不一致', '螺丝漏打'];
-const ACKS = ['收到', '好的，马上处理', '明白 👌', '收到，今天下班前反馈', '已安排', '可以，按这个来', '同意', '辛苦了！'];
+const ACKS = [
+  '收到',
+  '好的，马上处理',
+  '明白 👌',
+  '收到，今天下班前反馈',
+  '已安排',
+  '可以，按这个来',
+  '同意',
+  '辛苦了！',
+  '收到，我去现场看一下',
+  '好，午饭后过去',
+  '👌 已记录到问题清单',
+  '收到，夜班交接时再提醒一次',
+  '明白，今天内闭环',
+  '好的，我跟供应商确认',
+  '收到，数据我晚点补上',
+  '了解，先按临时方案走',
+];
 
 /** The project group: about three hundred messages over four weeks of ramp-up. */
 export function projectScript(): Line[] {
   const s = scriptBuilder(20260601);
-  const { say, pick, r } = s;
+  const { say, sayFresh, pick, r } = s;
 
   s.newDay(9 * 60);
   const kickoff = say(
@@ -128,22 +160,28 @@ export function projectScript(): Line[] {
       `【早班交接 第${day}天】昨日产量 ${target(day) - Math.floor(r() * 30)} 台（计划 ${target(day)}），一次良率 ${yieldOn(day).toFixed(1)}%，停线 ${Math.floor(r() * 50)} 分钟。主要问题：${pick(STATIONS)} ${pick(ISSUES)}。`,
     );
     s.react(report, '👍', [pick(['jy_lead', 'coo']), pick(['pr_lead', 'pr1', 'jy1'])]);
-    if (day % 3 === 0) say('jy_lead', `${pick(ACKS)}。{@pr_lead} ${pick(STATIONS)} 的问题今天一起过一下。`, { replyTo: report });
+    if (day % 3 === 0)
+      sayFresh('jy_lead', () => `${pick(ACKS)}。{@pr_lead} ${pick(STATIONS)} 的问题今天一起过一下。`, { replyTo: report });
 
     const station = pick(STATIONS);
     const issue = pick(ISSUES);
-    const q = say(
+    const q = sayFresh(
       'jy1',
-      `质量日报：${station} 发现 ${2 + Math.floor(r() * 9)} 台${issue}，已隔离，8D 报告今天启动。{@pr1} 帮忙看下作业指导书是否需要更新。`,
+      () =>
+        `质量日报：${station} 发现 ${2 + Math.floor(r() * 9)} 台${issue}，已隔离，8D 报告今天启动。{@pr1} 帮忙看下作业指导书是否需要更新。`,
     );
-    say(
+    sayFresh(
       'pr1',
-      pick(['收到，下午去现场确认。', '我看了录像，是工装定位销磨损，今天换。', 'SOP 第 4 步描述不清楚，我改一版发出来。']),
-      {
-        replyTo: q,
-      },
+      () =>
+        pick([
+          `收到，下午去 ${station} 现场确认。`,
+          `我看了 ${station} 的录像，是工装定位销磨损，今天换。`,
+          `${station} SOP 第 ${2 + Math.floor(r() * 6)} 步描述不清楚，我改一版发出来。`,
+          `${issue}的样件我拿去实验室复测，明早给结论。`,
+        ]),
+      { replyTo: q },
     );
-    if (r() < 0.5) say(pick(['jy3', 'jy2']), pick(ACKS));
+    if (r() < 0.5) sayFresh(pick(['jy3', 'jy2']), () => pick(ACKS));
 
     if (day === 2) {
       say('jy4', `物料：${pick(PARTS)} 首批 2,000 套今天到仓，IQC 抽检中。${pick(PARTS)} 供应商交期推迟 3 天。`);
@@ -190,8 +228,7 @@ export function projectScript(): Line[] {
     const chatter = 3 + Math.floor(r() * 3);
     for (let k = 0; k < chatter; k++) {
       const from = pick(['jy2', 'jy3', 'jy5', 'jy4', 'pr2', 'jy1', 'jy_sup']);
-      say(
-        from,
+      sayFresh(from, () =>
         pick([
           `${pick(STATIONS)} 换型完成，开始生产。`,
           `${pick(PARTS)} 线边库存只剩半天，{@jy4} 帮忙催一下。`,
@@ -201,11 +238,12 @@ export function projectScript(): Line[] {
           `夜班 ${pick(STATIONS)} 停机 ${10 + Math.floor(r() * 30)} 分钟，原因：${pick(ISSUES)}，已恢复。`,
         ]),
       );
-      if (r() < 0.4) say(pick(['jy_sup', 'jy_lead', 'jy4']), pick(ACKS));
+      if (r() < 0.4) sayFresh(pick(['jy_sup', 'jy_lead', 'jy4']), () => pick(ACKS));
     }
-    const summary = say(
+    const summary = sayFresh(
       'jy_lead',
-      `今日小结：产量 ${target(day + 1) - Math.floor(r() * 20)} 台，良率 ${yieldOn(day + 1).toFixed(1)}%。明天重点：${pick(STATIONS)}。`,
+      () =>
+        `今日小结：产量 ${target(day + 1) - Math.floor(r() * 20)} 台，良率 ${yieldOn(day + 1).toFixed(1)}%。明天重点：${pick(STATIONS)}。`,
     );
     if (r() < 0.5) s.react(summary, '👍', ['coo']);
   }
@@ -240,7 +278,7 @@ export const GLOBAL_GROUP = {
 /** The cross-border group: about seventy messages over two weeks, three time zones. */
 export function globalScript(): Line[] {
   const s = scriptBuilder(20260520);
-  const { say, pick } = s;
+  const { say, sayFresh, pick } = s;
   s.newDay(8 * 60);
   const hello = say(
     'intl_lead',
@@ -263,16 +301,52 @@ export function globalScript(): Line[] {
     ['jy_lead', 'Production update from Jinyun: new line reached 400 units/day, first export batch ready end of month.'],
     ['na1', 'Two installers in Texas want demo units for Intersolar North America.'],
     ['eu2', 'Marketing needs German product photos, can the plant send 3 units to Stuttgart?'],
+    ['na_lead', 'Home Depot pro desk wants a one-pager on X2 vs. the ChargePoint Home Flex by next week.'],
+    ['intl_lead', 'Intersolar booth is confirmed: hall B5, stand 330. We need two live demo units and one cut-away.'],
+  ];
+  const answers = [
+    'Thanks, noted.',
+    'Sounds good — let us discuss in Tuesday’s sync.',
+    'Agreed.',
+    'Great news 🎉',
+    'On it.',
+    'Good catch, I will add it to the launch checklist.',
+    'Let me check with the plant and come back today.',
+    'Perfect, that unblocks the quote.',
+    'Can you put the numbers in the pricing sheet so we all see the same?',
+    'Yes — I will take that one.',
+  ];
+  const chatter = [
+    'Customer call went well, they want a quote for 50 units.',
+    'Can someone confirm the lead time for orders above 500 units?',
+    'Shipping from Ningbo to Hamburg is about 32 days right now.',
+    'Updated the pricing sheet with the new freight rates.',
+    'Installer training deck is ready for review.',
+    'Reminder: time change next week, the sync moves one hour for the US.',
+    '{@pe_lead} is the 22 kW version on the roadmap for this year?',
+    'EnBW wants to know if X2 supports ISO 15118 plug & charge. Who can answer?',
+    'The German manual has two typos on page 14, I sent the corrections to the plant.',
+    'US warranty terms draft is in the shared folder: 3 years parts and labor.',
+    'Our Chicago office gets the demo wall on Monday.',
+    'Customs broker needs the commercial invoice in English and German.',
+    'Quote sent to the installer in Austin: 120 units, delivery in August.',
+    'Dealer in Lyon asked about a French version of the app.',
+    'Webinar for installers is booked for the 18th, 16:00 CET.',
+    'Can we get 5 more certification samples? TÜV needs spares for the salt-spray test.',
+    'The cable length option (7.5 m) is very popular with German customers.',
+    'Pilot site in Munich has power for 40 chargers, the rest comes in phase two.',
+    'Landed cost per unit for the US is now 318 USD including freight.',
+    'Price list v3 is approved by finance. Please use only this one.',
+    'Sample shipment left Jinyun this morning, tracking number in the thread.',
+    'The UL lab asked for one more grounding test, scheduled for Thursday.',
+    'We lost the Rotterdam tender on price; the winner was 8% cheaper.',
+    'New lead from a fleet operator in Ohio: 60 depot chargers.',
   ];
   for (let day = 1; day <= 10; day++) {
     s.newDay(7 * 60 + day * 13);
-    const [from, text] = topics[(day - 1) % topics.length];
+    const [from, text] = topics[day - 1];
     const i = say(from, text);
-    say(
-      pick(['intl_lead', 'na_lead', 'ae_lead', 'pe_lead']),
-      pick(['Thanks, noted.', 'Sounds good — let us discuss in Tuesday’s sync.', 'Agreed.', 'Great news 🎉', 'On it.']),
-      { replyTo: i },
-    );
+    sayFresh(pick(['intl_lead', 'na_lead', 'ae_lead', 'pe_lead']), () => pick(answers), { replyTo: i });
     if (day % 2 === 0) s.react(i, pick(['👍', '🎉', '🙌']), [pick(['eu1', 'ae1', 'na3']), pick(['fin_us', 'cn_lead'])]);
     if (day === 4) say('ae1', 'CE certificate received ✅', { thread: cert });
     if (day === 7) {
@@ -280,21 +354,9 @@ export function globalScript(): Line[] {
       const done = say('na_lead', 'Both certifications done. We can take orders in the US and the EU.');
       s.react(done, '🎉', ['intl_lead', 'eu1', 'eu2', 'ae_lead', 'pe_lead', 'cn_lead', 'jy_lead']);
     }
-    const extra = 3 + (day % 3);
-    for (let k = 0; k < extra; k++) {
-      say(
-        pick(['eu1', 'eu2', 'na1', 'na3', 'ae1', 'ae2', 'fin_us', 'eu4']),
-        pick([
-          'Customer call went well, they want a quote for 50 units.',
-          'Can someone confirm the lead time for orders above 500 units?',
-          'Shipping from Ningbo to Hamburg is about 32 days right now.',
-          'Updated the pricing sheet with the new freight rates.',
-          'Installer training deck is ready for review.',
-          'Reminder: time change next week, the sync moves one hour for the US.',
-          '{@pe_lead} is the 22 kW version on the roadmap for this year?',
-        ]),
-      );
-    }
+    const extra = 2 + (day % 3);
+    for (let k = 0; k < extra; k++)
+      sayFresh(pick(['eu1', 'eu2', 'na1', 'na3', 'ae1', 'ae2', 'fin_us', 'eu4']), () => pick(chatter));
   }
   return s.lines;
 }

@@ -8,13 +8,30 @@ import { createChatUseCase } from '../create-chat.js';
 import { advanceReadSeq } from '../mark-read.js';
 import { setMemberRoleUseCase } from '../member-roles.js';
 import type { MessageTypeRegistry } from '../message-type-registry.js';
+import { openDirectChatUseCase } from '../open-direct-chat.js';
+import { setPinUseCase } from '../pins.js';
 import { setReactionUseCase } from '../reactions.js';
 import { postMessage } from '../send-message.js';
 import type { MessengerDb } from '../tables.js';
 import { setAnnouncementUseCase } from '../update-chat.js';
 import { CHANNEL, channelScript, GLOBAL_GROUP, globalScript, type Line, PROJECT_GROUP, projectScript } from './script.js';
+import { WEEK_CHATS, type WeekChat } from './week-chats.js';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
+const BEIJING = 8 * 3_600_000;
+/** The accounts the README names: each must open a messenger with several live chats. */
+const README_PEOPLE = ['admin', 'hrd', 'hrbp', 'cto'];
+
+/** Beijing midnights of the `count` workdays before today, oldest first. */
+function lastWorkdays(count: number): number[] {
+  const days: number[] = [];
+  for (let d = Math.floor((Date.now() + BEIJING) / DAY) - 1; days.length < count; d--) {
+    const weekday = new Date(d * DAY).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.unshift(d * DAY - BEIJING);
+  }
+  return days;
+}
 
 /** Demo people by their org-demo key; absent (or deactivated) people are skipped. */
 async function castOf(ctx: AppContext): Promise<Map<string, { id: string; name: string; caller: Caller }>> {
@@ -134,7 +151,15 @@ export async function seedMessengerDemo(ctx: AppContext, types: MessageTypeRegis
   });
   await setMemberRoleUseCase(ctx, owner(PROJECT_GROUP.owner)!.caller, project.id, cast.get('jy_lead')!.id, 'admin');
   const projectLines = projectScript();
-  await play(ctx, types, cast, project.id, 'project', projectLines, daysAgo(Math.ceil(projectLines.at(-1)!.at / 1440) + 1));
+  const projectIds = await play(
+    ctx,
+    types,
+    cast,
+    project.id,
+    'project',
+    projectLines,
+    daysAgo(Math.ceil(projectLines.at(-1)!.at / 1440) + 1),
+  );
   await setAnnouncementUseCase(ctx, owner(PROJECT_GROUP.owner)!.caller, project.id, PROJECT_GROUP.announcement);
 
   // The cross-border group (English).
@@ -161,6 +186,10 @@ export async function seedMessengerDemo(ctx: AppContext, types: MessageTypeRegis
   const channelLines = channelScript();
   await play(ctx, types, cast, channel.id, 'channel', channelLines, daysAgo(Math.ceil(channelLines.at(-1)!.at / 1440) + 3));
 
+  // The announcement points at the pinned issue list: pin it.
+  const checklist = projectLines.findIndex((l) => l.text.startsWith('设备验收问题清单'));
+  await setPinUseCase(ctx, owner(PROJECT_GROUP.owner)!.caller, projectIds[checklist], true);
+
   // Read positions: most people are up to date; the demo admin has a few unread everywhere.
   for (const chat of [project, global, channel]) {
     const row = await db.selectFrom('msg_chats').select('last_seq').where('id', '=', chat.id).executeTakeFirstOrThrow();
@@ -176,8 +205,62 @@ export async function seedMessengerDemo(ctx: AppContext, types: MessageTypeRegis
       unread,
     );
   }
+  const weekMessages = await playWeek(ctx, types, cast);
   ctx.log.info(
-    { messages: projectLines.length + globalLines.length + channelLines.length },
-    'demo: messenger chats created (project group, cross-border group, announcement channel)',
+    { messages: projectLines.length + globalLines.length + channelLines.length + weekMessages },
+    "demo: messenger chats created (project group, cross-border group, announcement channel, last week's groups and direct chats)",
   );
+}
+
+/**
+ * Last week's groups and direct chats (week-chats.ts), dated onto the five workdays before today.
+ * The README's accounts have not yet read what others wrote on the last day.
+ */
+async function playWeek(ctx: AppContext, types: MessageTypeRegistry, cast: Awaited<ReturnType<typeof castOf>>): Promise<number> {
+  const db: MessengerDb = ctx.db;
+  const days = lastWorkdays(5);
+  let written = 0;
+  for (const [n, chat] of WEEK_CHATS.entries()) {
+    const ownerKey = chat.kind === 'group' ? chat.owner : chat.between[0];
+    const owner = cast.get(ownerKey);
+    if (!owner) continue;
+    const view =
+      chat.kind === 'group'
+        ? await createChatUseCase(ctx, owner.caller, {
+            kind: 'group',
+            name: chat.name,
+            description: chat.description,
+            visibility: 'private',
+            memberIds: chat.members.map((k) => cast.get(k)?.id as UserId).filter(Boolean),
+          })
+        : cast.get(chat.between[1])
+          ? await openDirectChatUseCase(ctx, owner.caller, cast.get(chat.between[1])!.id)
+          : undefined;
+    if (!view) continue;
+    const lines: Line[] = chat.lines.map(({ day, time, pinned: _, ...line }) => {
+      const [h, m] = time.split(':').map(Number);
+      return { ...line, at: (days[day] - days[0]) / MINUTE + h * 60 + m };
+    });
+    const ids = await play(ctx, types, cast, view.id, `week${n}`, lines, days[0]);
+    for (const [i, line] of chat.lines.entries()) if (line.pinned && ids[i]) await setPinUseCase(ctx, owner.caller, ids[i], true);
+    written += lines.length;
+    await readWeek(db, cast, view.id, chat);
+  }
+  return written;
+}
+
+/** Everybody has read the chat, except that the README's people missed the last day's news from others. */
+async function readWeek(db: MessengerDb, cast: Awaited<ReturnType<typeof castOf>>, chatId: string, chat: WeekChat) {
+  const row = await db.selectFrom('msg_chats').select('last_seq').where('id', '=', chatId).executeTakeFirstOrThrow();
+  const members = await db.selectFrom('msg_members').select('user_id').where('chat_id', '=', chatId).execute();
+  const keyOf = new Map([...cast].map(([key, p]) => [p.id, key]));
+  const lastDay = chat.lines.at(-1)!.day;
+  for (const { user_id } of members) {
+    const key = keyOf.get(user_id) ?? '';
+    let unread = 0;
+    if (README_PEOPLE.includes(key)) {
+      for (let i = chat.lines.length - 1; i >= 0 && chat.lines[i].day === lastDay && chat.lines[i].from !== key; i--) unread++;
+    }
+    await advanceReadSeq(db, chatId, user_id, Math.max(0, Number(row.last_seq) - unread));
+  }
 }
