@@ -1,7 +1,9 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { useLayoutEffect } from 'react';
 import { RouterProvider } from 'react-router/dom';
-import { createQueryClient } from '../../../platform/client/api.js';
+import { createQueryClient, queryKeyOf } from '../../../platform/client/api.js';
+import { useDarkMode } from '../../../platform/client/appearance.js';
 import { antdLocales, useLocale } from '../../../platform/client/i18n.js';
 import { getMe } from '../../../modules/accounts/shared/contract.js';
 import { clientModules } from './modules.js';
@@ -12,18 +14,44 @@ const router = createRouter(clientModules);
 
 /** Providers: server cache, antd in the UI language (its own strings too), then the router. */
 export function App() {
-  const locale = useLocale();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider
-        locale={antdLocales[locale]}
-        theme={{ token: { colorPrimary: '#3370ff', borderRadius: 8, fontFamily: FONT_STACK } }}
-      >
-        <AntApp>
-          <RouterProvider router={router} />
-        </AntApp>
-      </ConfigProvider>
+      <Themed />
     </QueryClientProvider>
+  );
+}
+
+/*
+ * antd writes its tokens as CSS variables on elements carrying the theme's key class; the same
+ * class on <html> lets Skein's own stylesheets use them everywhere (body, pages, overlays), so
+ * both themes come from one set of rules.
+ */
+const THEME_KEY = 'skein-theme';
+
+/** antd in the person's appearance (light, dark, or the device's) and language. */
+function Themed() {
+  const locale = useLocale();
+  // Read from the cache only: the auth gate loads the member; signed out there is none.
+  const me = useQuery<{ user: { id: string } }>({ queryKey: queryKeyOf(getMe), enabled: false });
+  const dark = useDarkMode(me.data?.user.id);
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    root.classList.add(THEME_KEY);
+    root.style.colorScheme = dark ? 'dark' : 'light';
+  }, [dark]);
+  return (
+    <ConfigProvider
+      locale={antdLocales[locale]}
+      theme={{
+        algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
+        cssVar: { key: THEME_KEY },
+        token: { colorPrimary: '#3370ff', borderRadius: 8, fontFamily: FONT_STACK },
+      }}
+    >
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
   );
 }
 

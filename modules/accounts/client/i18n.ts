@@ -31,7 +31,13 @@ const en = {
   },
   settings: {
     title: 'Settings',
-    tabs: { profile: 'Profile', security: 'Password', sessions: 'Sessions', tokens: 'Access tokens' },
+    tabs: { profile: 'Profile', appearance: 'Appearance', security: 'Password', sessions: 'Sessions', tokens: 'Access tokens' },
+  },
+  appearance: {
+    intro: 'How Skein looks on this device. System follows the light or dark setting of your device.',
+    system: 'System',
+    light: 'Light',
+    dark: 'Dark',
   },
   profile: {
     intro: 'Your name, language and time zone as others see them and as Skein shows you things.',
@@ -110,7 +116,13 @@ export const accountsCatalogs: Catalogs<AccountsCatalog> = {
     },
     settings: {
       title: '设置',
-      tabs: { profile: '个人资料', security: '密码', sessions: '登录设备', tokens: '访问令牌' },
+      tabs: { profile: '个人资料', appearance: '外观', security: '密码', sessions: '登录设备', tokens: '访问令牌' },
+    },
+    appearance: {
+      intro: 'Skein 在这台设备上的外观。“跟随系统”会随设备的浅色或深色设置变化。',
+      system: '跟随系统',
+      light: '浅色',
+      dark: '深色',
     },
     profile: {
       intro: '你的姓名、语言和时区：他人看到的样子，以及 Skein 向你展示内容的方式。',
@@ -184,7 +196,19 @@ export const accountsCatalogs: Catalogs<AccountsCatalog> = {
     },
     settings: {
       title: '設定',
-      tabs: { profile: 'プロフィール', security: 'パスワード', sessions: 'セッション', tokens: 'アクセストークン' },
+      tabs: {
+        profile: 'プロフィール',
+        appearance: '外観',
+        security: 'パスワード',
+        sessions: 'セッション',
+        tokens: 'アクセストークン',
+      },
+    },
+    appearance: {
+      intro: 'このデバイスでの Skein の見た目です。「システム」はデバイスのライト／ダーク設定に従います。',
+      system: 'システム',
+      light: 'ライト',
+      dark: 'ダーク',
     },
     profile: {
       intro: '他のメンバーに表示される名前、および Skein の表示に使う言語とタイムゾーンです。',

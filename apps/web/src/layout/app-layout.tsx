@@ -155,7 +155,10 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header className="skein-header" style={{ background: '#fff', padding: '0 24px', height: 56, lineHeight: '56px' }}>
+        <Layout.Header
+          className="skein-header"
+          style={{ background: 'var(--ant-color-bg-container)', padding: '0 24px', height: 56, lineHeight: '56px' }}
+        >
           {account}
         </Layout.Header>
         <Layout.Content className="skein-content">{content}</Layout.Content>

@@ -108,7 +108,10 @@ export function AdminDepartments() {
       ) : departments.error ? (
         <Alert type="error" showIcon title={errorMessage(departments.error)} />
       ) : departments.tree.length === 0 ? (
-        <Empty image={<ApartmentOutlined style={{ fontSize: 40, color: '#bbb' }} />} description={t('admin.departments.empty')} />
+        <Empty
+          image={<ApartmentOutlined style={{ fontSize: 40, color: 'var(--ant-color-text-quaternary)' }} />}
+          description={t('admin.departments.empty')}
+        />
       ) : (
         <Tree<DepartmentNode> blockNode {...expansion} selectable={false} treeData={departments.tree} titleRender={titleOf} />
       )}
