@@ -16,6 +16,8 @@ export const messengerClient: ClientModule = {
   routes: [
     { path: 'messages', lazy: page },
     { path: 'messages/:chatId', lazy: page },
+    // A message's own address: opens its chat scrolled to it (see MessagesPage).
+    { path: 'messages/:chatId/:messageId', lazy: page },
   ],
   nav: [
     {

@@ -10,12 +10,14 @@ import {
   RollbackOutlined,
   ShareAltOutlined,
   CopyOutlined,
+  LinkOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Input, Tooltip } from 'antd';
 import { memo, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../../platform/client/api.js';
+import { copyText, linkTo } from '../../../../platform/client/copy-text.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { editMessage, pinMessage, recallMessage, unpinMessage } from '../../shared/contract.js';
@@ -56,6 +58,12 @@ function Quote({ m, onJump }: { m: NonNullable<MessageView['replyTo']>; onJump?:
       <span className="msg-quote-text">{previewText(m, t)}</span>
     </button>
   );
+}
+
+/** A message's address; a thread reply's opens its thread (the main history does not hold replies). */
+export function messagePath(m: MessageView): string {
+  if (m.threadRootId) return `/messages/${m.chatId}/${m.threadRootId}?thread=${m.threadRootId}`;
+  return `/messages/${m.chatId}/${m.id}`;
 }
 
 /** One message: face and name at the start of a run, bubble, reactions, thread count, receipt, actions. */
@@ -109,6 +117,7 @@ export const MessageItem = memo(function MessageItem(props: {
   const editable = mine && !m.recalled && (m.kind === 'text' || m.kind === 'post');
   const more = [
     { key: 'copy', icon: <CopyOutlined />, label: t('message.copy'), disabled: m.recalled },
+    { key: 'link', icon: <LinkOutlined />, label: <span data-testid="action-copy-link">{t('common:actions.copyLink')}</span> },
     {
       key: 'forward',
       icon: <ShareAltOutlined />,
@@ -140,6 +149,7 @@ export const MessageItem = memo(function MessageItem(props: {
   const onMore = ({ key }: { key: string }) => {
     if (key === 'copy')
       void navigator.clipboard?.writeText(mentionsToDisplay(m.text)).then(() => toast.success(t('message.copied')));
+    if (key === 'link') void copyText(linkTo(messagePath(m))).then(() => toast.success(t('common:actions.linkCopied')));
     if (key === 'forward') props.actions.onForward?.(m);
     if (key === 'pin') void run(() => api(pinMessage, { params: { messageId: id } }));
     if (key === 'unpin') void run(() => api(unpinMessage, { params: { messageId: id } }));

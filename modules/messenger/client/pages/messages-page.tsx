@@ -1,6 +1,6 @@
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Navigate, useLocation, useParams } from 'react-router';
 import { useApiQuery } from '../../../../platform/client/api.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { getMe } from '../../../accounts/shared/contract.js';
@@ -30,11 +30,18 @@ function OpenChat({ chatId, me }: { chatId: string; me: string }) {
 /**
  * /messages and /messages/:chatId (or mentions | threads | inbox | discover). Desktop: the list and the
  * open conversation side by side. Phone: one screen at a time, with a back button.
+ * /messages/:chatId/:messageId (a message's link) becomes the chat's jump-to-message address, ?m=.
  */
 export function MessagesPage() {
-  const { chatId } = useParams();
+  const { chatId, messageId } = useParams();
+  const { search } = useLocation();
   const isPhone = useIsPhone();
   const me = useApiQuery(getMe, undefined, { retry: false, staleTime: 60_000 }).data?.user;
+  if (chatId && messageId) {
+    const query = new URLSearchParams(search);
+    query.set('m', messageId);
+    return <Navigate to={`/messages/${encodeURIComponent(chatId)}?${query}`} replace />;
+  }
   if (!me) return null;
   const view = chatId && VIEWS.has(chatId) ? chatId : null;
   const isAdmin = me.roles.includes('admin');

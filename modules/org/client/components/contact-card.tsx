@@ -2,9 +2,11 @@ import { MailOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useApiQuery } from '../../../../platform/client/api.js';
+import { linkTo } from '../../../../platform/client/copy-text.js';
 import { localTimeIn } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
+import { CopyButton } from '../../../../platform/client/ui/copy-button.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { type ContactCard as Card, getContactCard } from '../../shared/contract.js';
 import { nameFor } from '../departments.js';
@@ -134,6 +136,7 @@ function CardContent({ card }: { card: Card }) {
           {t('card.sendEmail')}
         </Button>
         {m.phone ? <Button icon={<PhoneOutlined />} href={`tel:${m.phone}`} aria-label={t('card.phone')} /> : null}
+        <CopyButton link text={linkTo(`/directory/people/${m.id}`)} testId="contact-card-copy-link" />
       </Space>
       <Descriptions column={1} size="small" items={items} />
     </div>

@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Tree, TreeSelect, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../../platform/client/api.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar, useOpenPersonCard } from '../../../../platform/client/person-card.js';
@@ -14,14 +15,22 @@ import { useMemberSearch } from '../member-search.js';
 
 const ALL = '__all__';
 
-/** The company directory: department tree, search-as-you-type, and a contact card behind every person. */
+/**
+ * The company directory: department tree, search-as-you-type, and a contact card behind every person.
+ * The chosen department is in the address (/directory/departments/:id), and /directory/people/:id opens a card.
+ */
 export function DirectoryPage() {
   const { t } = useTranslation('org');
   const locale = useLocale();
   const isPhone = useIsPhone();
   const openCard = useOpenPersonCard();
+  const navigate = useNavigate();
+  const { departmentId, userId } = useParams();
   const [q, setQ] = useState('');
-  const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const setDepartmentId = (id: string | undefined) => navigate(id ? `/directory/departments/${id}` : '/directory');
+  useEffect(() => {
+    if (userId) openCard(userId);
+  }, [userId, openCard]);
   const departments = useDepartments();
   const search = useMemberSearch({ q: useDebounced(q, 200), departmentId });
   const expansion = useExpandedKeys([ALL, ...departments.items.map((d) => d.id)]);
