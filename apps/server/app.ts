@@ -80,7 +80,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   log = fastify.log;
   const authorizers = Object.assign({}, ...serverModules.map((m) => m.topics ?? {}));
-  const hub = await createHub({ redisUrl: config.redisUrl, authorizers });
+  const signalAuthorizers = Object.assign({}, ...serverModules.map((m) => m.signals ?? {}));
+  const hub = await createHub({
+    redisUrl: config.redisUrl,
+    authorizers,
+    signalAuthorizers,
+    presence: { heartbeatMs: config.presenceHeartbeatMs, ttlMs: 3 * config.presenceHeartbeatMs },
+  });
   const ctx: AppContext = {
     db: handle.db,
     dialect: handle.dialect,

@@ -3,6 +3,7 @@ import { auditModule } from '../../modules/audit/module.js';
 import { filesModule } from '../../modules/files/module.js';
 import { messengerModule } from '../../modules/messenger/module.js';
 import { orgModule } from '../../modules/org/module.js';
+import { presenceModule } from '../../modules/presence/module.js';
 import { systemModule } from '../../modules/system/module.js';
 import type { ServerModule } from '../../platform/server/module.js';
 
@@ -17,4 +18,5 @@ export const serverModules: ServerModule[] = [
   accountsModule,
   filesModule(() => serverModules),
   messengerModule(),
+  presenceModule,
 ];

@@ -2,7 +2,7 @@ import type { ServerModule } from '../../platform/server/module.js';
 import { chatRoutes } from './server/chat-routes.js';
 import { seedMessengerDemo } from './server/demo/seed-demo.js';
 import { draftRoutes } from './server/drafts-routes.js';
-import { authorizeChatTopic, chatFileScope } from './server/chat-topic.js';
+import { authorizeChatSignal, authorizeChatTopic, chatFileScope } from './server/chat-topic.js';
 import { createMessageTypeRegistry } from './server/message-type-registry.js';
 import { messageRoutes } from './server/message-routes.js';
 import * as init from './server/migrations/20261121T1100-messenger-init.js';
@@ -38,6 +38,7 @@ export function messengerModule(options: MessengerOptions = {}): ServerModule {
     // Group avatars are shared into `chat:<id>`: members, and visitors of public groups.
     fileScopes: { msg: messageFileScope, chat: chatFileScope },
     topics: { chat: authorizeChatTopic },
+    signals: { chat: authorizeChatSignal },
     seedDemo: (ctx) => seedMessengerDemo(ctx, types),
     // Department groups and channels follow the org chart (see server/scoped-sync.ts).
     events: orgEventHandlers,

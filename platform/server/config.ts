@@ -77,6 +77,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** Reverse proxies whose X-Forwarded-* headers count (see trustProxy above). */
   SKEIN_TRUST_PROXY: trustProxy,
+  /** Presence heartbeat between nodes; a crashed node's people go offline after three missed beats. */
+  SKEIN_PRESENCE_HEARTBEAT_SECONDS: z.coerce.number().min(0.1).max(300).default(20),
 });
 
 export type Config = {
@@ -92,6 +94,8 @@ export type Config = {
   secureCookies: boolean;
   /** Fastify's `trustProxy`: false, true, a hop count or trusted addresses/ranges. */
   trustProxy: boolean | number | string[];
+  /** Presence heartbeat (ms); parts of nodes silent for three of them lapse. */
+  presenceHeartbeatMs: number;
   version: string;
 };
 
@@ -118,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: c.SKEIN_SESSION_DAYS,
     secureCookies: c.SKEIN_SECURE_COOKIES,
     trustProxy: c.SKEIN_TRUST_PROXY,
+    presenceHeartbeatMs: Math.round(c.SKEIN_PRESENCE_HEARTBEAT_SECONDS * 1000),
     version,
   };
 }

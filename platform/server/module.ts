@@ -21,6 +21,8 @@ export interface ServerModule {
   routes: RouteDef[];
   migrations: Migrations;
   topics?: Record<string, TopicAuthorizer>;
+  /** Who may send ephemeral signals (typing) to the topics it owns, e.g. "may post in chat <id>". */
+  signals?: Record<string, TopicAuthorizer>;
   /** Domain event handlers by event name (`org.member_departments_changed` …); see events.ts. */
   events?: Record<string, EventHandler>;
   /** Read checks for files this module shares, by scope prefix (see FileScopeChecker). */

@@ -25,6 +25,13 @@ export const clientMessage = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('unsubscribe'), topic: z.string().regex(TOPIC_PATTERN) }),
   z.object({ type: z.literal('ping') }),
+  /**
+   * Whether the person is at this client: `idle` after minutes without input, `active` on the
+   * next input. Sent on transitions only, never per keystroke (docs/adr/0014-presence-and-typing.md).
+   */
+  z.object({ type: z.literal('presence'), state: z.enum(['active', 'idle']) }),
+  /** "I am typing" in a topic this socket follows; relayed as an ephemeral `signal`, at most one per few seconds. */
+  z.object({ type: z.literal('typing'), topic: z.string().regex(TOPIC_PATTERN) }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
@@ -38,7 +45,24 @@ export type ServerMessage =
   | { type: 'event'; topic: string; seq: number; epoch: string; data: unknown }
   | { type: 'error'; topic?: string; code: RealtimeErrorCode }
   | { type: 'revoked'; topic: string }
+  /**
+   * Ephemeral: relayed to the topic's current subscribers and lost otherwise. It has no `seq`,
+   * so it never shifts the numbering clients detect gaps with.
+   */
+  | { type: 'signal'; topic: string; data: SignalData }
   | { type: 'pong' };
+
+/** What an ephemeral signal says. Only typing today. */
+export type SignalData = { kind: 'typing'; userId: string };
+
+/** The `presence:<userId>` topic's events (numbered like any event; a gap means refetch). */
+export type PresenceEvent =
+  | { type: 'presence.changed'; userId: string; status: ConnectionStatus }
+  /** Do-not-disturb or its schedule changed: refetch the person's presence. */
+  | { type: 'presence.settings'; userId: string };
+
+/** Whether someone is at a client: any active socket, only idle ones, none. */
+export type ConnectionStatus = 'online' | 'away' | 'offline';
 
 /**
  * Close codes (4000–4999 are the application's). `disconnected`: the server ended the

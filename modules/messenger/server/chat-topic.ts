@@ -1,5 +1,7 @@
+import { AppError } from '../../../platform/shared/errors.js';
 import type { AppContext } from '../../../platform/server/app-context.js';
 import type { Caller } from '../../../platform/server/permissions.js';
+import { mayPost, requireMembership } from './access.js';
 import type { MessengerDb } from './tables.js';
 
 async function isMember(ctx: AppContext, userId: string, chatId: string): Promise<boolean> {
@@ -36,4 +38,18 @@ export async function chatFileScope(caller: Caller, chatId: string, ctx: AppCont
     .where('archived_at', 'is', null)
     .executeTakeFirst();
   return chat !== undefined;
+}
+
+/**
+ * Typing signals in `chat:<id>`: members who may post there (not subscribers of an
+ * announcement channel, who only react and reply in threads).
+ */
+export async function authorizeChatSignal(caller: Caller, chatId: string, ctx: AppContext): Promise<boolean> {
+  try {
+    const { chat, member } = await requireMembership(ctx.db, caller, chatId);
+    return mayPost(chat, member, false);
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
 }

@@ -11,6 +11,7 @@ export {
   membersInSubtrees,
   type MemberStatusRow,
 } from './member-sets.js';
+export { activeMemberZones } from './member-zones.js';
 export { findMembers, type MemberQuery } from './search-members.js';
 export { findMemberByEmail, setMemberStatus } from './member-status.js';
 export { createOrganization, getOrganization } from './organization.js';

@@ -46,6 +46,11 @@ export interface Bus {
   readonly kind: 'memory' | 'redis';
   publish(topic: string, framePrefix: string): Promise<number>;
   position(topic: string): Promise<TopicPosition>;
+  /**
+   * Delivers a finished frame to the topic's subscribers on every node without numbering it:
+   * for ephemeral signals (typing), which must not look like a gap to clients counting `seq`.
+   */
+  signal(topic: string, frame: string): Promise<void>;
   /** Starts delivering a topic to this node (its first local subscriber arrived). */
   listen(topic: string): Promise<void>;
   /** Stops delivering a topic to this node (its last local subscriber left). */
@@ -71,6 +76,9 @@ export function memoryBus(handlers: BusHandlers): Bus {
     },
     async position(topic) {
       return { seq: seqs.get(topic) ?? 0, epoch };
+    },
+    async signal(topic, frame) {
+      handlers.onFrame(topic, frame);
     },
     async listen() {},
     unlisten() {},

@@ -6,10 +6,14 @@ import { EndedCredentials } from './ended-credentials.js';
 import { registerEndpoint } from './endpoint.js';
 import type { CredentialRef, HubOptions, RealtimeHub } from './hub.js';
 import { LocalSockets, send } from './local-sockets.js';
+import { DEFAULT_PRESENCE_TIMING, PresenceTracker } from './presence.js';
+import { redisPresenceStore } from './presence-redis.js';
+import { memoryPresenceStore } from './presence-store.js';
 import { redisBus } from './redis-bus.js';
 import { DEFAULT_SOCKET_LIMITS } from './socket-limits.js';
 import { type HubCore, leaveTopic } from './socket-session.js';
 import { topicAccess } from './topics.js';
+import { DEFAULT_TYPING_LIMITS, typingRelay } from './typing-relay.js';
 
 /**
  * Builds the realtime hub: in-process bus by default, Redis pub/sub when `redisUrl` is set
@@ -18,6 +22,11 @@ import { topicAccess } from './topics.js';
 export async function createHub(options: HubOptions): Promise<RealtimeHub> {
   const local = new LocalSockets();
   let ctx: AppContext | undefined;
+  const currentCtx = () => {
+    if (!ctx) throw new Error('realtime hub used before register()');
+    return ctx;
+  };
+  const timing = { ...DEFAULT_PRESENCE_TIMING, ...options.presence };
 
   const revokeHere = (topic: string, userId: string) => {
     for (const conn of local.connectionsOf(userId)) {
@@ -48,14 +57,21 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
     bus: memoryBus(handlers),
     limits: { ...DEFAULT_SOCKET_LIMITS, ...options.limits },
     ended: new EndedCredentials(),
-    authorize: topicAccess(options.authorizers, () => {
-      if (!ctx) throw new Error('realtime hub used before register()');
-      return ctx;
-    }),
+    authorize: topicAccess(options.authorizers, currentCtx),
     log: () => ctx?.log,
+    // Both replaced below, once the bus exists.
+    presence: undefined as unknown as PresenceTracker,
+    relayTyping: async () => {},
   };
   if (options.redisUrl) core.bus = await redisBus(options.redisUrl, handlers);
   const bus = core.bus;
+  const presenceStore = options.redisUrl ? await redisPresenceStore(options.redisUrl, timing.ttlMs) : memoryPresenceStore();
+  const publish = (topic: string, event: unknown) => hub.publish(topic, event);
+  core.presence = new PresenceTracker(presenceStore, publish, (err) => ctx?.log.warn({ err }, 'presence update failed'), timing);
+  core.relayTyping = typingRelay(bus, options.signalAuthorizers ?? {}, currentCtx, {
+    ...DEFAULT_TYPING_LIMITS,
+    ...options.typing,
+  });
 
   // WebSocket ping frames: browsers answer them without any script; a socket that missed a
   // whole interval is dead (laptop closed, network gone) and is terminated.
@@ -72,8 +88,9 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
   heartbeat.unref();
 
   let closed = false;
-  return {
+  const hub: RealtimeHub = {
     kind: bus.kind,
+    presence: core.presence,
     async publish(topic, event) {
       if (!TOPIC_PATTERN.test(topic)) throw new Error(`Not a realtime topic: ${topic}`);
       // Serialized once per publish; the bus appends the sequence number where it allocates it.
@@ -97,6 +114,8 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
         local.detach(conn);
         conn.socket.close(1001, 'server shutting down');
       }
+      // Before the bus: this node's people going offline is published on it.
+      await core.presence.close();
       await bus.close();
     },
     register(app, appCtx, resolveCaller) {
@@ -104,4 +123,5 @@ export async function createHub(options: HubOptions): Promise<RealtimeHub> {
       registerEndpoint(app, appCtx, resolveCaller, core);
     },
   };
+  return hub;
 }

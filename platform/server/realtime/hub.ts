@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UserId } from '../../shared/ids.js';
 import type { AppContext } from '../app-context.js';
 import type { Caller } from '../permissions.js';
+import type { PresenceReader, PresenceTiming } from './presence.js';
 import type { SocketLimits } from './socket-limits.js';
+import type { TypingLimits } from './typing-relay.js';
 
 /**
  * Decides whether a caller may subscribe to a topic. Registered per topic prefix by the
@@ -25,12 +27,23 @@ export interface Hub {
    * only those opened with one credential (`{ sessionId }` or `{ tokenId }`).
    */
   disconnect(userId: UserId, credential?: CredentialRef): Promise<void>;
+  /** Who is connected, pooled across nodes (docs/adr/0014-presence-and-typing.md). */
+  readonly presence: PresenceReader;
   close(): Promise<void>;
 }
 
 export interface HubOptions {
   redisUrl?: string;
   authorizers: Record<string, TopicAuthorizer>;
+  /**
+   * Who may send ephemeral signals (typing) to a topic, by prefix: e.g. may post in chat <id>.
+   * A prefix without one relays nothing.
+   */
+  signalAuthorizers?: Record<string, TopicAuthorizer>;
+  /** Presence heartbeat and expiry; defaults in presence.ts. */
+  presence?: Partial<PresenceTiming>;
+  /** Typing signal limits; defaults in typing-relay.ts. */
+  typing?: Partial<TypingLimits>;
   /** Server ping interval; sockets that miss one ping are terminated. Default 25 s. */
   heartbeatMs?: number;
   /** Per-socket frame budget and concurrent topic checks; defaults in socket-limits.ts. */

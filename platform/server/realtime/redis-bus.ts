@@ -95,6 +95,9 @@ export async function redisBus(url: string, handlers: BusHandlers): Promise<Bus>
       const [seq, epoch] = await pub.rtPosition(POSITION_KEY + topic, newEpoch());
       return { seq: Number(seq), epoch: String(epoch) };
     },
+    async signal(topic, frame) {
+      await pub.publish(TOPIC_CHANNEL + topic, frame);
+    },
     async listen(topic) {
       let ready = listening.get(topic);
       if (!ready) {

@@ -5,6 +5,7 @@ import type { Caller } from '../permissions.js';
 import type { Bus } from './bus.js';
 import type { EndedCredentials } from './ended-credentials.js';
 import { type Connection, type LocalSockets, send } from './local-sockets.js';
+import type { PresenceTracker } from './presence.js';
 import { CheckSlots, FrameBudget, type SocketLimits } from './socket-limits.js';
 
 /** What a socket's message loop needs from its hub. */
@@ -14,6 +15,8 @@ export interface HubCore {
   limits: SocketLimits;
   ended: EndedCredentials;
   authorize(caller: Caller, topic: string): Promise<boolean>;
+  presence: PresenceTracker;
+  relayTyping(conn: Connection, topic: string): Promise<void>;
   log(): FastifyBaseLogger | undefined;
 }
 
@@ -95,12 +98,14 @@ export function runSocket(core: HubCore, socket: WebSocket, caller: Caller): Con
     checks: new CheckSlots(core.limits.maxPendingChecks),
   };
   core.local.attach(conn);
+  core.presence.opened(conn);
 
   socket.on('pong', () => {
     conn.alive = true;
   });
   socket.on('close', () => {
     for (const topic of core.local.detach(conn)) core.bus.unlisten(topic);
+    core.presence.closedSocket(conn);
   });
   socket.on('message', (data: RawData, isBinary: boolean) => {
     if (conn.closed) return;
@@ -130,7 +135,12 @@ export function runSocket(core: HubCore, socket: WebSocket, caller: Caller): Con
     const message = parsed.data;
     if (message.type === 'ping') send(conn, { type: 'pong' });
     else if (message.type === 'unsubscribe') leaveTopic(core, conn, message.topic);
-    else {
+    else if (message.type === 'presence') core.presence.activity(conn, message.state);
+    else if (message.type === 'typing') {
+      core
+        .relayTyping(conn, message.topic)
+        .catch((err) => core.log()?.error({ err, topic: message.topic }, 'typing relay failed'));
+    } else {
       subscribe(core, conn, message.topic).catch((err) => {
         conn.pending.delete(message.topic);
         leaveTopic(core, conn, message.topic);
