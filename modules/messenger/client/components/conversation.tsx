@@ -11,7 +11,7 @@ import { joinChat, listPins, markRead } from '../../shared/contract.js';
 import type { ChatView, MessageView } from '../../shared/types.js';
 import { setReadingChat } from '../data/active-chat.js';
 import { patchChat, refreshChats, setUnread } from '../data/chats.js';
-import { ensureLoaded, lastLoadedSeq, loadAround, useTimeline } from '../data/timeline.js';
+import { lastLoadedSeq, loadAround, openChat, useTimeline } from '../data/timeline.js';
 import { ChatAvatar, useChatName } from './chat-avatar.js';
 import { ChatInfoDrawer } from './chat-info-drawer.js';
 import { Composer } from './composer.js';
@@ -36,29 +36,33 @@ function usePageVisible(): boolean {
   return visible;
 }
 
-/** Marks the chat read up to the newest message while the reader sits at the bottom of a visible tab. */
-function useMarkRead(chat: ChatView, reading: boolean, itemsKey: string) {
+/**
+ * Marks the chat read as far as the reader has seen it (`seen`, from the scroll position) while
+ * the tab is visible; at the bottom that is the newest message. While they sit at the bottom
+ * the chat counts as being read: new messages there are not unread.
+ */
+function useMarkRead(chat: ChatView, active: boolean, atBottom: boolean, seen: number) {
   const qc = useQueryClient();
-  const inFlight = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: itemsKey changes when new messages arrive
+  const posted = useRef(0);
+  const reading = active && atBottom;
   useEffect(() => {
     setReadingChat(reading ? chat.id : null);
-    if (!reading) return;
-    const seq = Math.max(lastLoadedSeq(chat.id), chat.lastSeq);
-    if (seq <= chat.readSeq && chat.unread === 0) return;
-    if (inFlight.current >= seq && chat.unread === 0) return;
+    if (!active) return;
+    const seq = Math.min(seen, Math.max(lastLoadedSeq(chat.id), chat.lastSeq));
+    // Nothing new seen; at the bottom, a count that disagrees with the server is asked again.
+    if (seq <= Math.max(chat.readSeq, posted.current) && !(reading && chat.unread > 0)) return;
     const timer = setTimeout(async () => {
-      inFlight.current = seq;
+      posted.current = seq;
       try {
         const res = await api(markRead, { params: { chatId: chat.id as `chat_${string}` }, body: { seq } });
         patchChat(qc, chat.id, (c) => ({ ...c, readSeq: Math.max(c.readSeq, res.readSeq) }), { keepTotal: true });
         setUnread(qc, chat.id, res.unread, res.totalUnread);
       } catch {
-        inFlight.current = 0;
+        posted.current = 0;
       }
     }, 250);
     return () => clearTimeout(timer);
-  }, [reading, chat.id, chat.lastSeq, chat.readSeq, chat.unread, itemsKey, qc]);
+  }, [active, reading, seen, chat.id, chat.lastSeq, chat.readSeq, chat.unread, qc]);
   useEffect(() => () => setReadingChat(null), []);
 }
 
@@ -112,6 +116,7 @@ export function Conversation(props: { chat: ChatView; me: string }) {
   const name = useChatName(chat);
   const tl = useTimeline(chat.id);
   const [atBottom, setAtBottom] = useState(true);
+  const [seen, setSeen] = useState(0);
   const [replyTo, setReplyTo] = useState<MessageView | null>(null);
   const [forwarding, setForwarding] = useState<MessageView | null>(null);
   const [info, setInfo] = useState(false);
@@ -119,15 +124,16 @@ export function Conversation(props: { chat: ChatView; me: string }) {
   const threadId = params.get('thread');
   const focus = params.get('m');
 
+  // Where the reader left off when the chat opened (not as it moves while they read).
+  const openedAt = useRef({ readSeq: chat.readSeq, lastSeq: chat.lastSeq });
   useEffect(() => {
     if (focus) void loadAround(chat.id, focus);
-    else ensureLoaded(chat.id);
+    else openChat(chat.id, openedAt.current.readSeq, openedAt.current.lastSeq);
   }, [chat.id, focus]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a reply quote belongs to the chat it was picked in
   useEffect(() => setReplyTo(null), [chat.id]);
 
-  const last = tl.items[tl.items.length - 1];
-  useMarkRead(chat, atBottom && visible && !tl.loading, `${last?.id ?? ''}`);
+  useMarkRead(chat, visible && !tl.loading, atBottom, seen);
 
   const jump = useCallback((id: string) => void loadAround(chat.id, id), [chat.id]);
   const openThread = useCallback(
@@ -207,7 +213,15 @@ export function Conversation(props: { chat: ChatView; me: string }) {
         {tl.error && tl.items.length === 0 ? (
           <Alert type="error" showIcon title={t('conv.loadFailed')} description={errorMessage(tl.error)} style={{ margin: 16 }} />
         ) : (
-          <MessageList chat={chat} me={me} timeline={tl} canPost={canPost} actions={actions} onAtBottom={setAtBottom} />
+          <MessageList
+            chat={chat}
+            me={me}
+            timeline={tl}
+            canPost={canPost}
+            actions={actions}
+            onAtBottom={setAtBottom}
+            onSeen={setSeen}
+          />
         )}
         {canPost ? (
           <Composer

@@ -11,6 +11,8 @@ import { retryPending } from '../data/send.js';
 import { clearFocus, dropPending, loadAfter, loadBefore, loadLatest, type Timeline } from '../data/timeline.js';
 import { dayLabel } from './format-time.js';
 import { type MessageActions, MessageItem, PendingItem } from './message-item.js';
+import { seenSeq } from './seen-position.js';
+import { UnreadDivider } from './unread-divider.js';
 
 const GROUP_MS = 5 * 60_000;
 
@@ -40,9 +42,11 @@ function useReceipts(chat: ChatView, me: string) {
 }
 
 /**
- * The scrolling history: loads older pages at the top (keeping the reader's place), follows
- * new messages while the reader is at the bottom, jumps to a focused message, and tells the
- * conversation when the reader sits at the bottom (that is when it marks the chat read).
+ * The scrolling history: opens at the "New messages" line or the bottom, loads older pages at
+ * the top (keeping the reader's place), stays pinned to the bottom while the reader is there
+ * (new messages, late images, a phone keyboard shrinking the view), comes down to a message
+ * just sent, jumps to a focused message, and tells the conversation how far the reader has
+ * seen (it marks the chat read that far) and whether they sit at the bottom.
  */
 export function MessageList(props: {
   chat: ChatView;
@@ -51,12 +55,16 @@ export function MessageList(props: {
   canPost: boolean;
   actions: MessageActions;
   onAtBottom: (atBottom: boolean) => void;
+  onSeen: (seq: number) => void;
 }) {
   const { t } = useTranslation('messenger');
   const locale = useLocale();
   const qc = useQueryClient();
   const { chat, timeline: tl, me } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const divider = useRef<HTMLDivElement>(null);
+  /** Pinned to the bottom: whatever grows or shrinks, the newest message stays in sight. */
   const atBottom = useRef(true);
   const [showJump, setShowJump] = useState(false);
   const [highlight, setHighlight] = useState<string | null>(null);
@@ -68,20 +76,36 @@ export function MessageList(props: {
   const receipts = useReceipts(chat, me);
   const mainPending = tl.pending.filter((p) => !p.threadRootId);
 
+  const isAtBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+
+  /** Tells the conversation where the reader is. */
+  const report = () => {
+    const el = scroller.current;
+    if (!el || !content.current) return;
+    props.onAtBottom(atBottom.current && !tl.hasMoreAfter);
+    setShowJump(!isAtBottom(el) || tl.hasMoreAfter);
+    const messages = [...content.current.querySelectorAll<HTMLElement>(':scope > [data-seq]')];
+    props.onSeen(seenSeq(el, messages, !tl.hasMoreAfter));
+  };
+  const reportNow = useRef(report);
+  reportNow.current = report;
+
   const measure = () => {
     const el = scroller.current;
     if (!el) return;
-    const bottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-    if (bottom !== atBottom.current) {
-      atBottom.current = bottom;
-      props.onAtBottom(bottom && !tl.hasMoreAfter);
-    }
-    setShowJump(!bottom || tl.hasMoreAfter);
+    atBottom.current = isAtBottom(el);
+    report();
     if (el.scrollTop < 300 && tl.hasMoreBefore && !tl.loadingBefore) void loadBefore(chat.id);
-    if (bottom && tl.hasMoreAfter) void loadAfter(chat.id).catch(() => {});
+    if (atBottom.current && tl.hasMoreAfter) void loadAfter(chat.id).catch(() => {});
   };
 
-  // Keep the reader's place when older messages arrive above, follow new ones at the bottom.
+  const toBottom = (el: HTMLElement) => {
+    el.scrollTop = el.scrollHeight;
+    atBottom.current = true;
+  };
+
+  // A new window opens at the unread line or the bottom; a send comes down to it; older
+  // messages arriving above keep the reader's place; new ones are followed at the bottom.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -89,11 +113,20 @@ export function MessageList(props: {
     const first = tl.items[0]?.id;
     const last = tl.items[tl.items.length - 1]?.id;
     if (a.epoch !== tl.epoch) {
-      if (!tl.focusId) el.scrollTop = el.scrollHeight;
-      atBottom.current = !tl.focusId;
+      if (tl.focusId) atBottom.current = false;
+      else if (tl.anchorUnread && divider.current) {
+        // The line a little below the top, under the last of what was read.
+        const above = Math.min(120, el.clientHeight / 4);
+        el.scrollTop += divider.current.getBoundingClientRect().top - el.getBoundingClientRect().top - above;
+        atBottom.current = isAtBottom(el);
+      } else toBottom(el);
+    } else if (mainPending.length > a.pending) {
+      // I just sent: that is where I look now, wherever I had scrolled.
+      if (tl.hasMoreAfter) void loadLatest(chat.id);
+      toBottom(el);
     } else if (first !== a.firstId && a.firstId && last === a.lastId) {
       el.scrollTop = el.scrollHeight - a.fromBottom;
-    } else if ((last !== a.lastId || mainPending.length > a.pending) && atBottom.current) {
+    } else if (atBottom.current) {
       el.scrollTop = el.scrollHeight;
     }
     anchor.current = {
@@ -103,8 +136,21 @@ export function MessageList(props: {
       fromBottom: el.scrollHeight - el.scrollTop,
       pending: mainPending.length,
     };
-    props.onAtBottom(atBottom.current && !tl.hasMoreAfter);
+    report();
   });
+
+  // Images load and the keyboard opens after the scroll: stay at the bottom if we were there.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !content.current || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+      reportNow.current();
+    });
+    observer.observe(el);
+    observer.observe(content.current);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     if (!tl.focusId) return;
@@ -125,51 +171,56 @@ export function MessageList(props: {
   });
 
   let prev: MessageView | undefined;
+  const readAtOpen = tl.unreadAfter;
+  const firstUnread = readAtOpen === null ? undefined : tl.items.find((m) => m.seq > readAtOpen)?.id;
   return (
     <div className="msg-scroll-wrap">
       <div className="msg-scroll" ref={scroller} onScroll={measure} data-testid="message-list">
-        {tl.loading && tl.items.length === 0 ? (
-          <div className="msg-center">
-            <Spin />
-          </div>
-        ) : null}
-        {tl.loadingBefore ? (
-          <div className="msg-center small">
-            <Spin size="small" />
-          </div>
-        ) : null}
-        {!tl.loading && !tl.hasMoreBefore ? <div className="msg-beginning">{t('conv.beginning')}</div> : null}
-        {tl.items.map((m) => {
-          const run = startsRun(prev, m);
-          const newDay = !prev || !sameDay(prev.createdAt, m.createdAt);
-          prev = m;
-          return (
-            <Fragment key={m.id}>
-              {newDay ? <div className="msg-day">{dayLabel(m.createdAt, locale)}</div> : null}
-              <MessageItem
-                message={m}
-                me={me}
-                showHeader={run}
-                canPost={props.canPost}
-                receipt={receipts && m.senderId === me ? receipts(m.seq) : null}
-                highlight={highlight === m.id}
-                actions={props.actions}
-              />
-            </Fragment>
-          );
-        })}
-        {tl.hasMoreAfter
-          ? null
-          : mainPending.map((p, i) => (
-              <PendingItem
-                key={p.clientId}
-                pending={p}
-                me={me}
-                showHeader={i === 0 && (prev?.senderId !== me || prev?.kind === 'system')}
-                onRetry={() => void retryPending(qc, me, chat.id, p).catch(() => {})}
-                onDiscard={() => dropPending(chat.id, p.clientId)}
-              />
-            ))}
+        <div ref={content}>
+          {tl.loading && tl.items.length === 0 ? (
+            <div className="msg-center">
+              <Spin />
+            </div>
+          ) : null}
+          {tl.loadingBefore ? (
+            <div className="msg-center small">
+              <Spin size="small" />
+            </div>
+          ) : null}
+          {!tl.loading && !tl.hasMoreBefore ? <div className="msg-beginning">{t('conv.beginning')}</div> : null}
+          {tl.items.map((m) => {
+            const run = startsRun(prev, m) || m.id === firstUnread;
+            const newDay = !prev || !sameDay(prev.createdAt, m.createdAt);
+            prev = m;
+            return (
+              <Fragment key={m.id}>
+                {m.id === firstUnread ? <UnreadDivider ref={divider} /> : null}
+                {newDay ? <div className="msg-day">{dayLabel(m.createdAt, locale)}</div> : null}
+                <MessageItem
+                  message={m}
+                  me={me}
+                  showHeader={run}
+                  canPost={props.canPost}
+                  receipt={receipts && m.senderId === me ? receipts(m.seq) : null}
+                  highlight={highlight === m.id}
+                  actions={props.actions}
+                />
+              </Fragment>
+            );
+          })}
+          {tl.hasMoreAfter
+            ? null
+            : mainPending.map((p, i) => (
+                <PendingItem
+                  key={p.clientId}
+                  pending={p}
+                  me={me}
+                  showHeader={i === 0 && (prev?.senderId !== me || prev?.kind === 'system')}
+                  onRetry={() => void retryPending(qc, me, chat.id, p).catch(() => {})}
+                  onDiscard={() => dropPending(chat.id, p.clientId)}
+                />
+              ))}
+        </div>
       </div>
       {showJump ? (
         <Button
@@ -178,11 +229,11 @@ export function MessageList(props: {
           icon={<ArrowDownOutlined />}
           onClick={() => {
             if (tl.hasMoreAfter) void loadLatest(chat.id);
-            else scroller.current?.scrollTo({ top: scroller.current.scrollHeight, behavior: 'smooth' });
+            else if (scroller.current) toBottom(scroller.current);
           }}
           data-testid="jump-latest"
         >
-          {t('conv.jumpLatest')}
+          {chat.unread > 0 ? t('conv.newBelow', { count: chat.unread }) : t('conv.jumpLatest')}
         </Button>
       ) : null}
     </div>

@@ -34,6 +34,10 @@ export interface Timeline {
   epoch: number;
   /** A message to scroll to and highlight. */
   focusId: string | null;
+  /** The read position when the chat was opened: a "New messages" line goes above the first message after it. */
+  unreadAfter: number | null;
+  /** The window was loaded to open at that line: the view scrolls there instead of to the bottom. */
+  anchorUnread: boolean;
 }
 
 const EMPTY: Timeline = {
@@ -46,9 +50,13 @@ const EMPTY: Timeline = {
   error: null,
   epoch: 0,
   focusId: null,
+  unreadAfter: null,
+  anchorUnread: false,
 };
 
 const PAGE = 50;
+/** How many seqs before the first unread message an unread window starts, so what was read last shows above the line. */
+const READ_CONTEXT = 5;
 const store = new Map<string, Timeline>();
 const listeners = new Map<string, Set<() => void>>();
 const started = new Set<string>();
@@ -89,6 +97,7 @@ export async function loadLatest(chatId: string) {
       error: null,
       epoch: t.epoch + 1,
       focusId: null,
+      anchorUnread: false,
     }));
   } catch (error) {
     set(chatId, () => ({ loading: false, error }));
@@ -146,6 +155,7 @@ export async function loadAround(chatId: string, messageId: string) {
       error: null,
       epoch: cur.epoch + 1,
       focusId: messageId,
+      anchorUnread: false,
     }));
   } catch (error) {
     set(chatId, () => ({ loading: false, error }));
@@ -160,6 +170,44 @@ export function clearFocus(chatId: string) {
 export function ensureLoaded(chatId: string) {
   if (!started.has(chatId)) void loadLatest(chatId);
   else void loadAfter(chatId).catch(() => {});
+}
+
+/**
+ * Opens a chat where its reader left off: with unread messages, at the first of them under a
+ * "New messages" line (the newest page when it holds them all, else a page starting just
+ * above the line); without, as `ensureLoaded` does.
+ */
+export function openChat(chatId: string, readSeq: number, lastSeq: number) {
+  if (lastSeq <= readSeq) {
+    const t = get(chatId);
+    if (t.unreadAfter !== null || t.anchorUnread) set(chatId, () => ({ unreadAfter: null, anchorUnread: false }));
+    ensureLoaded(chatId);
+    return;
+  }
+  void loadUnread(chatId, readSeq, lastSeq);
+}
+
+async function loadUnread(chatId: string, readSeq: number, lastSeq: number) {
+  started.add(chatId);
+  // Loading: an older window still on screen must not count as read.
+  set(chatId, () => ({ loading: true }));
+  const query = lastSeq - readSeq <= PAGE - READ_CONTEXT ? { limit: PAGE } : { after: Math.max(0, readSeq - READ_CONTEXT), limit: PAGE };
+  try {
+    const page = await api(listMessages, { params: chatParams(chatId), query });
+    set(chatId, (t) => ({
+      items: mainOnly(page.items),
+      loading: false,
+      hasMoreBefore: page.hasMoreBefore,
+      hasMoreAfter: page.hasMoreAfter,
+      error: null,
+      epoch: t.epoch + 1,
+      focusId: null,
+      unreadAfter: readSeq,
+      anchorUnread: true,
+    }));
+  } catch (error) {
+    set(chatId, () => ({ loading: false, error }));
+  }
 }
 
 /**
