@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useApiQuery } from '../../../platform/client/api.js';
 import { formatDateTime } from '../../../platform/client/format.js';
 import { useLocale } from '../../../platform/client/i18n.js';
@@ -11,15 +12,40 @@ import { listAuditActions } from '../shared/contract.js';
 import { ActorSelect } from './actor-select.js';
 import { type AuditFilters, exportHref, useAuditLog } from './use-audit-log.js';
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `role: admin · email: a@b.c`: what changed, without the empty fields. */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join(' · ');
+}
+
 /** Who did what to what, when, and from where: filterable, exportable as CSV. */
 export function AuditLog() {
   const { t } = useTranslation('audit');
   const locale = useLocale();
   const me = useApiQuery(getMe);
   const zone = me.data?.user.timezone ?? 'UTC';
-  const [actorId, setActorId] = useState<string>();
-  const [action, setAction] = useState<string>();
-  const [days, setDays] = useState<[string, string] | null>(null);
+  // The filters live in the address, so a filtered view can be shared, reloaded and survives
+  // the layout switching between desktop and phone.
+  const [params, setParams] = useSearchParams();
+  const set = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (p) => {
+        for (const [k, v] of Object.entries(changes))
+          if (v) p.set(k, v);
+          else p.delete(k);
+        return p;
+      },
+      { replace: true },
+    );
+  const actorId = params.get('actor') ?? undefined;
+  const action = params.get('action') ?? undefined;
+  const from = params.get('from');
+  const to = params.get('to');
+  const days = from && DAY.test(from) && to && DAY.test(to) ? ([from, to] as const) : null;
   const filters: AuditFilters = {
     actorId,
     action,
@@ -37,11 +63,11 @@ export function AuditLog() {
   return (
     <Flex vertical gap={12} data-testid="audit-log">
       <Flex gap={8} wrap align="center">
-        <ActorSelect value={actorId} onChange={setActorId} placeholder={t('filters.actor')} />
+        <ActorSelect value={actorId} onChange={(id) => set({ actor: id })} placeholder={t('filters.actor')} />
         <Select
           allowClear
           value={action}
-          onChange={setAction}
+          onChange={(a) => set({ action: a })}
           placeholder={t('filters.action')}
           style={{ minWidth: 180 }}
           data-testid="audit-action"
@@ -50,9 +76,10 @@ export function AuditLog() {
         <DatePicker.RangePicker
           allowEmpty={[false, false]}
           placeholder={[t('filters.from'), t('filters.to')]}
+          value={days ? [dayjs(days[0]), dayjs(days[1])] : null}
           onChange={(range) => {
             const [a, b] = [range?.[0], range?.[1]];
-            setDays(a && b ? [a.format('YYYY-MM-DD'), b.format('YYYY-MM-DD')] : null);
+            set({ from: a?.format('YYYY-MM-DD'), to: b?.format('YYYY-MM-DD') });
           }}
           data-testid="audit-dates"
         />
@@ -67,14 +94,13 @@ export function AuditLog() {
         loading={log.isFetching && !log.isFetchingNextPage}
         dataSource={log.entries}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('empty') }}
         columns={[
           {
             title: t('cols.time'),
             dataIndex: 'createdAt',
-            width: 170,
-            render: (iso: string) => formatDateTime(iso, locale, zone),
+            render: (iso: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(iso, locale, zone)}</span>,
           },
           { title: t('cols.actor'), dataIndex: 'actorName', width: 140, render: (name: string | null) => name ?? t('system') },
           { title: t('cols.action'), dataIndex: 'action', width: 160, render: (code: string) => <Tag>{actionLabel(code)}</Tag> },
@@ -93,9 +119,9 @@ export function AuditLog() {
             title: t('cols.details'),
             dataIndex: 'details',
             render: (d: Record<string, unknown>) => {
-              const text = Object.keys(d).length ? JSON.stringify(d) : '';
+              const text = detailsText(d);
               return (
-                <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }} code={Boolean(text)}>
+                <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }}>
                   {text}
                 </Typography.Text>
               );
