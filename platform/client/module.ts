@@ -31,6 +31,13 @@ export interface AdminTab {
   Component: ComponentType;
 }
 
+/** An entry of the account menu (my status …): a live label and what a click does. */
+export interface AccountMenuItem {
+  key: string;
+  Label: ComponentType<{ userId: string }>;
+  onClick: () => void;
+}
+
 /**
  * What a module contributes to the web app. apps/web/src/modules.ts lists every module
  * explicitly; the shell mounts the routes, builds the navigation and loads the catalogs
@@ -46,6 +53,8 @@ export interface ClientModule {
   /** Tabs of the admin console; the shell mounts `/admin/:tab?` when any module has one. */
   adminTabs?: AdminTab[];
   i18n: Catalogs<Catalog>;
+  /** Entries of the account menu, above Settings. */
+  accountMenu?: AccountMenuItem[];
   /** Wraps the signed-in layout: for app-wide overlays such as the contact card. */
   Provider?: ComponentType<{ children: ReactNode }>;
 }

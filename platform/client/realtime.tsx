@@ -35,7 +35,7 @@ export function useRealtimeStatus(): RealtimeStatus {
 }
 
 export interface TopicHandlers extends SubscribeOptions {
-  onEvent: (data: unknown, meta: { topic: string; seq: number }) => void;
+  onEvent?: (data: unknown, meta: { topic: string; seq: number }) => void;
 }
 
 /**
@@ -48,11 +48,12 @@ export function useTopic(topic: string | null | undefined, handlers: TopicHandle
   latest.current = handlers;
   useEffect(() => {
     if (!client || !topic) return;
-    return client.subscribe(topic, (data, meta) => latest.current.onEvent(data, meta), {
+    return client.subscribe(topic, (data, meta) => latest.current.onEvent?.(data, meta), {
       onSubscribed: (seq) => latest.current.onSubscribed?.(seq),
       onRevoked: () => latest.current.onRevoked?.(),
       onError: (code) => latest.current.onError?.(code),
       onGap: (from, to, reason) => latest.current.onGap?.(from, to, reason),
+      onSignal: (data) => latest.current.onSignal?.(data),
     });
   }, [client, topic]);
 }

@@ -4,6 +4,7 @@ import {
   type ClientMessage,
   type RealtimeErrorCode,
   type ServerMessage,
+  type SignalData,
 } from '../shared/realtime-protocol.js';
 
 /** The part of the WebSocket API the client uses: the browser's and the `ws` package's both fit. */
@@ -56,6 +57,8 @@ export interface SubscribeOptions {
   onError?: (code: RealtimeErrorCode) => void;
   /** Events were missed (see GapReason): refetch the topic's state over HTTP. */
   onGap?: (fromSeq: number, toSeq: number, reason: GapReason) => void;
+  /** An ephemeral signal (someone typing): not numbered, never replayed, lost when offline. */
+  onSignal?: (data: SignalData) => void;
 }
 
 export type EventHandler = (data: unknown, meta: { topic: string; seq: number }) => void;
@@ -75,6 +78,10 @@ export interface RealtimeClient {
   subscribe(topic: string, handler: EventHandler, options?: SubscribeOptions): () => void;
   /** The last sequence number seen on a topic. */
   lastSeq(topic: string): number | undefined;
+  /** Says "typing" in a followed topic (the caller throttles; the server drops extras). */
+  typing(topic: string): void;
+  /** Whether the person is at this client; sent now and again after every reconnect. */
+  setActivity(state: 'active' | 'idle'): void;
   readonly status: RealtimeStatus;
   close(): void;
 }
@@ -109,6 +116,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   let lastHeard = 0;
   let stopped = false;
+  // A new socket counts as active on the server; only an idle client needs to say so.
+  let activity: 'active' | 'idle' = 'active';
 
   const setStatus = (next: RealtimeStatus) => {
     if (status === next) return;
@@ -168,6 +177,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       if (last === undefined || message.seq > last) state.lastSeq = message.seq;
       state.confirmed = true;
       for (const o of state.options) o.onSubscribed?.(message.seq);
+    } else if (message.type === 'signal') {
+      for (const o of state.options) o.onSignal?.(message.data);
     } else if (message.type === 'revoked') {
       drop(topic, state, (o) => o.onRevoked?.());
     } else if (message.type === 'error') {
@@ -217,6 +228,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     ws.onopen = () => {
       setStatus('open');
       lastHeard = Date.now();
+      if (activity === 'idle') sendMessage({ type: 'presence', state: 'idle' });
       for (const [topic, state] of topics) {
         state.confirmed = false;
         sendMessage({ type: 'subscribe', topic, ...(state.lastSeq !== undefined ? { lastSeq: state.lastSeq } : {}) });
@@ -273,6 +285,14 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       };
     },
     lastSeq: (topic) => topics.get(topic)?.lastSeq,
+    typing(topic) {
+      if (topics.get(topic)?.confirmed) sendMessage({ type: 'typing', topic });
+    },
+    setActivity(state) {
+      if (state === activity) return;
+      activity = state;
+      sendMessage({ type: 'presence', state });
+    },
     get status() {
       return status;
     },

@@ -65,6 +65,13 @@ export function AppLayout() {
       menu={{
         items: [
           { key: 'name', label: <Typography.Text strong>{user.displayName}</Typography.Text>, disabled: true },
+          ...clientModules.flatMap((m) =>
+            (m.accountMenu ?? []).map((item) => ({
+              key: `${m.id}.${item.key}`,
+              label: <item.Label userId={user.id} />,
+              onClick: item.onClick,
+            })),
+          ),
           { type: 'divider' },
           { key: 'settings', icon: <SettingOutlined />, label: t('shell:menu.settings'), onClick: () => navigate('/settings') },
           {

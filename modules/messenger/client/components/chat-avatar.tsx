@@ -1,6 +1,7 @@
 import { NotificationOutlined, TeamOutlined } from '@ant-design/icons';
 import { Avatar } from 'antd';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
+import { PresenceBadge } from '../../../../platform/client/presence/presence-badge.js';
 import type { ChatView } from '../../shared/types.js';
 import { usePerson } from '../data/people.js';
 
@@ -12,12 +13,14 @@ function colorOf(id: string): string {
   return COLORS[h % COLORS.length];
 }
 
-/** A chat's face: the other person in a direct chat, the group's picture or a coloured initial. */
+/** A chat's face: the other person in a direct chat (with their presence), the group's picture or a coloured initial. */
 export function ChatAvatar({ chat, size = 40 }: { chat: ChatView; size?: number }) {
   const { person, name } = usePerson(chat.kind === 'direct' ? chat.peerId : null);
   if (chat.kind === 'direct' && chat.peerId) {
     return (
-      <PersonAvatar userId={chat.peerId} name={person ? name : chat.name} avatarUrl={person?.avatarUrl} size={size} static />
+      <PresenceBadge userId={chat.peerId} size={size}>
+        <PersonAvatar userId={chat.peerId} name={person ? name : chat.name} avatarUrl={person?.avatarUrl} size={size} static />
+      </PresenceBadge>
     );
   }
   if (chat.avatarUrl)

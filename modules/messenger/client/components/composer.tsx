@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
+import { useTypingSignal } from '../../../../platform/client/presence/typing.js';
 import { useDebounced } from '../../../../platform/client/use-debounced.js';
 import { uploadFile } from '../../../files/shared/contract.js';
 import { searchMembers } from '../../../org/shared/contract.js';
@@ -93,6 +94,7 @@ export function Composer(props: {
   const candidates = useMentionCandidates(props.chat, props.me, mentionQuery);
   const { name: replyName } = usePerson(props.replyTo?.senderId);
   const tooLong = text.length > MAX_TEXT;
+  const typing = useTypingSignal(`chat:${props.chat.id}`);
 
   useEffect(() => {
     if (props.replyTo) area.current?.focus();
@@ -278,6 +280,7 @@ export function Composer(props: {
           variant="borderless"
           autoSize={{ minRows: 1, maxRows: 8 }}
           onChange={(e) => {
+            if (e.target.value) typing();
             setText(e.target.value);
             detectMention(e.target.value);
           }}

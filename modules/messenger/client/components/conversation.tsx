@@ -13,6 +13,7 @@ import { setReadingChat } from '../data/active-chat.js';
 import { patchChat, refreshChats, setUnread } from '../data/chats.js';
 import { lastLoadedSeq, loadAround, openChat, useTimeline } from '../data/timeline.js';
 import { ChatAvatar, useChatName } from './chat-avatar.js';
+import { ChatTyping } from './chat-typing.js';
 import { ChatInfoDrawer } from './chat-info-drawer.js';
 import { Composer } from './composer.js';
 import { ForwardModal } from './forward-modal.js';
@@ -223,6 +224,7 @@ export function Conversation(props: { chat: ChatView; me: string }) {
             onSeen={setSeen}
           />
         )}
+        <ChatTyping chatId={chat.id} me={me} />
         {canPost ? (
           <Composer
             chat={chat}

@@ -6,6 +6,7 @@ import { linkTo } from '../../../../platform/client/copy-text.js';
 import { localTimeIn } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
+import { PresenceBadge, PresenceStatusText } from '../../../../platform/client/presence/presence-badge.js';
 import { CopyButton } from '../../../../platform/client/ui/copy-button.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { type ContactCard as Card, getContactCard } from '../../shared/contract.js';
@@ -119,7 +120,9 @@ function CardContent({ card }: { card: Card }) {
   return (
     <div data-testid="contact-card">
       <Flex gap={16} align="center" style={{ marginBottom: 16 }}>
-        <PersonAvatar userId={m.id} name={name} avatarUrl={m.avatarUrl} size={64} static />
+        <PresenceBadge userId={m.id} size={64}>
+          <PersonAvatar userId={m.id} name={name} avatarUrl={m.avatarUrl} size={64} static />
+        </PresenceBadge>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="contact-card-name">
             {name}
@@ -129,6 +132,7 @@ function CardContent({ card }: { card: Card }) {
             {m.title ? <Typography.Text>{m.title}</Typography.Text> : null}{' '}
             {m.status === 'deactivated' ? <Tag color="default">{t('card.deactivated')}</Tag> : null}
           </div>
+          {m.status === 'active' ? <PresenceStatusText userId={m.id} /> : null}
         </div>
       </Flex>
       <Space wrap style={{ marginBottom: 16 }}>
