@@ -10,10 +10,10 @@ export const presenceKey = (userId: string) => ['presence', userId];
 
 // Reads asked for in the same tick go out as one request (a chat list shows dozens of people).
 let pending = new Map<string, Array<{ resolve: (v: PresenceView) => void; reject: (e: unknown) => void }>>();
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let flushing = false;
 
 function flush() {
-  flushTimer = undefined;
+  flushing = false;
   const batch = pending;
   pending = new Map();
   const ids = [...batch.keys()];
@@ -35,7 +35,9 @@ function readPresence(userId: string): Promise<PresenceView> {
     const waiters = pending.get(userId) ?? [];
     waiters.push({ resolve, reject });
     pending.set(userId, waiters);
-    flushTimer ??= setTimeout(flush, 10);
+    if (flushing) return;
+    flushing = true;
+    setTimeout(flush, 10);
   });
 }
 
