@@ -21,6 +21,7 @@ const en = {
     notifyOn: 'Desktop notifications are on',
     notifyBlocked: 'Notifications are blocked in this browser',
     discover: 'Discover',
+    draft: '[Draft]',
   },
   kinds: { direct: 'Direct', group: 'Group', department: 'Department', channel: 'Channel' },
   preview: {
@@ -110,9 +111,9 @@ const en = {
     everyoneHint: 'Notify everyone in this chat',
     replyingTo: 'Replying to {{name}}',
     editing: 'Editing message',
-    removeImage: 'Remove image',
-    tooManyImages: 'At most {{max}} images at a time.',
-    imagesReady: 'Images to send: {{count}} · Enter to send',
+    removeAttachment: 'Remove {{name}}',
+    tooManyFiles: 'At most {{max}} files and images at a time.',
+    attachmentsReady: 'Attachments to send: {{count}} · Enter to send',
   },
   thread: {
     title: 'Thread',
@@ -243,6 +244,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       notifyOn: '桌面通知已开启',
       notifyBlocked: '此浏览器已禁止通知',
       discover: '公开群',
+      draft: '[草稿]',
     },
     kinds: { direct: '单聊', group: '群组', department: '部门群', channel: '频道' },
     preview: {
@@ -331,9 +333,9 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       everyoneHint: '通知本会话中的所有人',
       replyingTo: '回复 {{name}}',
       editing: '编辑消息',
-      removeImage: '移除图片',
-      tooManyImages: '一次最多 {{max}} 张图片。',
-      imagesReady: '{{count}} 张图片待发送 · Enter 发送',
+      removeAttachment: '移除 {{name}}',
+      tooManyFiles: '一次最多 {{max}} 个文件或图片。',
+      attachmentsReady: '{{count}} 个附件待发送 · Enter 发送',
     },
     thread: {
       title: '话题',
@@ -459,6 +461,7 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       notifyOn: 'デスクトップ通知はオンです',
       notifyBlocked: 'このブラウザでは通知がブロックされています',
       discover: 'グループ',
+      draft: '[下書き]',
     },
     kinds: { direct: '個別', group: 'グループ', department: '部署', channel: 'チャンネル' },
     preview: {
@@ -547,9 +550,9 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       everyoneHint: 'このチャットの全員に通知',
       replyingTo: '{{name}} さんに返信',
       editing: 'メッセージを編集',
-      removeImage: '画像を削除',
-      tooManyImages: '一度に送れる画像は {{max}} 枚までです。',
-      imagesReady: '画像 {{count}} 枚を送信できます · Enter で送信',
+      removeAttachment: '{{name}} を削除',
+      tooManyFiles: '一度に送れるファイルと画像は {{max}} 個までです。',
+      attachmentsReady: '添付 {{count}} 件を送信できます · Enter で送信',
     },
     thread: {
       title: 'スレッド',

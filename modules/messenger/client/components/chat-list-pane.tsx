@@ -22,6 +22,7 @@ import { useDebounced } from '../../../../platform/client/use-debounced.js';
 import { searchMembers } from '../../../org/shared/contract.js';
 import { listInbox, listMyChats, openDirectChat } from '../../shared/contract.js';
 import type { ChatView } from '../../shared/types.js';
+import { DraftPreview } from '../compose/draft-preview.js';
 import { refreshChats, useChatList } from '../data/chats.js';
 import { askNotificationPermission, notificationPermission } from '../data/notifications.js';
 import { nameOf, seedPeople, toPerson, usePerson } from '../data/people.js';
@@ -203,9 +204,11 @@ export function ChatRow(props: { chat: ChatView; me: string; active?: boolean; o
               {t('department.tag')}
             </Tag>
           ) : null}
-          <span className="msg-chat-preview" data-testid="chat-row-preview">
-            {last ? `${who}${previewText(last, t)}` : t('preview.empty')}
-          </span>
+          <DraftPreview chatId={chat.id}>
+            <span className="msg-chat-preview" data-testid="chat-row-preview">
+              {last ? `${who}${previewText(last, t)}` : t('preview.empty')}
+            </span>
+          </DraftPreview>
           {chat.muted ? <MutedOutlined className="msg-muted" aria-label={t('list.muted')} data-testid="chat-row-muted" /> : null}
           {chat.unread > 0 ? (
             <Badge

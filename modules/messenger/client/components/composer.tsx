@@ -11,24 +11,28 @@ import { useTypingSignal } from '../../../../platform/client/presence/typing.js'
 import { useDebounced } from '../../../../platform/client/use-debounced.js';
 import { uploadFile } from '../../../files/shared/contract.js';
 import { searchMembers } from '../../../org/shared/contract.js';
-import { listChatMembers } from '../../shared/contract.js';
+import { getMessengerSettings, listChatMembers } from '../../shared/contract.js';
 import { MAX_TEXT } from '../../shared/message-types.js';
 import type { ChatView, MessageView } from '../../shared/types.js';
+import { AttachmentTray } from '../compose/attachment-tray.js';
+import { draftChanged, draftSent, flushDraft, useDraft } from '../compose/drafts.js';
+import { editDraft } from '../compose/edit-source.js';
+import { requestEdit } from '../compose/edit-request.js';
+import { lastEditable } from '../compose/last-editable.js';
 import { composeMessage } from '../compose/markdown.js';
+import { isImageFile, MAX_STAGED, type StagedFile, stageFiles } from '../compose/staged-files.js';
 import { applyMentions } from '../compose/text-segments.js';
 import { nameOf, type Person, usePeople, usePerson } from '../data/people.js';
 import { newClientId, sendOptimistic } from '../data/send.js';
+import { getTimeline } from '../data/timeline.js';
 import { previewText } from './preview.js';
 
-/** An image picked or pasted, waiting in the composer until sent. */
-interface StagedImage {
-  id: string;
-  file: File;
-  url: string;
-}
+const HOUR = 3_600_000;
 
-const MAX_STAGED = 9;
-const isImageFile = (f: File) => /^image\/(png|jpeg|gif|webp)$/.test(f.type);
+/** Frees a staged image's thumbnail. */
+const release = (s: StagedFile) => {
+  if (s.url) URL.revokeObjectURL(s.url);
+};
 
 interface Candidate {
   id: string;
@@ -67,8 +71,10 @@ function useMentionCandidates(chat: ChatView, me: string, query: string | null):
 }
 
 /**
- * Where messages are written: @mention picker, markdown-ish rich text (sent as `post`),
- * file and image upload, reply quote; Enter sends, Shift+Enter breaks the line.
+ * Where messages are written: @mention picker, markdown-ish rich text (sent as `post`), an
+ * attachment tray for files and images, reply quote; Enter sends, Shift+Enter breaks the line,
+ * ↑ in an empty composer edits my last message. The chat's composer (not a thread's) keeps
+ * what is typed as the chat's draft.
  */
 export function Composer(props: {
   chat: ChatView;
@@ -88,17 +94,40 @@ export function Composer(props: {
   const [mentionQuery, setMentionQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [uploading, setUploading] = useState<string | null>(null);
-  const [staged, setStaged] = useState<StagedImage[]>([]);
+  const [staged, setStaged] = useState<StagedFile[]>([]);
   const area = useRef<TextAreaRef>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const candidates = useMentionCandidates(props.chat, props.me, mentionQuery);
   const { name: replyName } = usePerson(props.replyTo?.senderId);
   const tooLong = text.length > MAX_TEXT;
   const typing = useTypingSignal(`chat:${props.chat.id}`);
+  const chatId = props.chat.id;
+  const keepsDraft = !props.threadRootId;
+  const draft = useDraft(keepsDraft ? chatId : '');
+  const settings = useApiQuery(getMessengerSettings, undefined, { staleTime: 10 * 60_000 });
 
   useEffect(() => {
     if (props.replyTo) area.current?.focus();
   }, [props.replyTo]);
+
+  // The draft comes back once, when the chat opens (drafts load with the page), unless typing began.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!keepsDraft || restored.current || draft === undefined) return;
+    restored.current = true;
+    if (!draft || text) return;
+    const back = editDraft({ kind: 'text', content: { text: draft }, text: draft });
+    setText(back.text);
+    setPicked(back.picked);
+  }, [keepsDraft, draft, text]);
+  // Leaving the chat saves a draft still waiting for the pause in typing.
+  useEffect(() => (keepsDraft ? () => flushDraft(chatId) : undefined), [keepsDraft, chatId]);
+
+  const changeText = (next: string, nextPicked = picked) => {
+    restored.current = true;
+    setText(next);
+    if (keepsDraft) draftChanged(chatId, applyMentions(next, nextPicked));
+  };
 
   const textarea = () => area.current?.resizableTextArea?.textArea;
 
@@ -114,8 +143,9 @@ export function Composer(props: {
     const caret = el?.selectionStart ?? text.length;
     const before = text.slice(0, caret).replace(/@([^\s@]{0,30})$/, `@${c.name} `);
     const next = before + text.slice(caret);
-    setText(next);
-    setPicked((p) => [...p, { userId: c.id, name: c.name }]);
+    const nextPicked = [...picked, { userId: c.id, name: c.name }];
+    changeText(next, nextPicked);
+    setPicked(nextPicked);
     setMentionQuery(null);
     requestAnimationFrame(() => {
       el?.focus();
@@ -128,32 +158,34 @@ export function Composer(props: {
   stagedRef.current = staged;
   useEffect(
     () => () => {
-      for (const s of stagedRef.current) URL.revokeObjectURL(s.url);
+      for (const s of stagedRef.current) release(s);
     },
     [],
   );
 
-  /** Images wait in the tray (with a thumbnail) until sent; other files go at once, as before. */
+  /** Files and images alike wait in the tray until Send; one picked again is not added twice. */
   const addFiles = (files: File[]) => {
-    const images = files.filter(isImageFile);
-    const room = MAX_STAGED - staged.length;
-    if (images.length > room) toast.warning(t('composer.tooManyImages', { max: MAX_STAGED }));
-    const next = images.slice(0, Math.max(0, room)).map((file) => ({ id: newClientId(), file, url: URL.createObjectURL(file) }));
-    if (next.length) setStaged((s) => [...s, ...next]);
-    for (const f of files.filter((f) => !isImageFile(f))) void upload(f);
-    if (next.length) area.current?.focus();
+    const { tray, overflow } = stageFiles(stagedRef.current, files, (file) => ({
+      id: newClientId(),
+      file,
+      url: isImageFile(file) ? URL.createObjectURL(file) : null,
+    }));
+    if (overflow) toast.warning(t('composer.tooManyFiles', { max: MAX_STAGED }));
+    stagedRef.current = tray;
+    setStaged(tray);
+    area.current?.focus();
   };
   const unstage = (id: string) =>
     setStaged((s) => {
       const gone = s.find((x) => x.id === id);
-      if (gone) URL.revokeObjectURL(gone.url);
+      if (gone) release(gone);
       return s.filter((x) => x.id !== id);
     });
 
   const send = () => {
     const hasText = Boolean(text.trim());
     if ((!hasText && staged.length === 0) || tooLong) return;
-    const images = staged;
+    const files = staged;
     const composed = hasText ? composeMessage(applyMentions(text, picked)) : null;
     const preview = text.trim();
     const replyTo = props.replyTo;
@@ -161,12 +193,15 @@ export function Composer(props: {
     setPicked([]);
     setMentionQuery(null);
     setStaged([]);
+    stagedRef.current = [];
+    if (keepsDraft) draftSent(chatId);
     props.onCancelReply?.();
     void (async () => {
-      // Images first, in the order they were added, then the words that go with them.
-      for (const img of images) {
-        await upload(img.file, images.length === 1 && !composed ? replyTo : null);
-        URL.revokeObjectURL(img.url);
+      // Attachments first, in the order they were added, then the words that go with them; the
+      // reply quote goes on the words, or on the first attachment when there are none.
+      for (const [i, f] of files.entries()) {
+        await upload(f.file, i === 0 && !composed ? replyTo : null);
+        release(f);
       }
       if (composed)
         await sendOptimistic(qc, props.me, props.chat.id, {
@@ -201,6 +236,17 @@ export function Composer(props: {
     } finally {
       setUploading(null);
     }
+  };
+
+  /** ↑ in an empty composer: my newest message of this chat that may still be edited. */
+  const editLast = (): boolean => {
+    if (!keepsDraft || text || staged.length || !settings.data) return false;
+    const tl = getTimeline(chatId);
+    if (tl.hasMoreAfter) return false; // the loaded window is not the newest part of the chat
+    const m = lastEditable(tl.items, props.me, settings.data.editWindowHours * HOUR);
+    if (!m) return false;
+    requestEdit(m.id);
+    return true;
   };
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -253,25 +299,7 @@ export function Composer(props: {
         </div>
       ) : null}
       <div className="msg-composer-box">
-        {staged.length ? (
-          <div className="msg-staged" data-testid="composer-staged">
-            {staged.map((img) => (
-              <div key={img.id} className="msg-staged-item" data-testid="composer-staged-image">
-                <img src={img.url} alt={img.file.name} />
-                <button
-                  type="button"
-                  className="msg-staged-remove"
-                  onClick={() => unstage(img.id)}
-                  aria-label={t('composer.removeImage')}
-                  title={t('composer.removeImage')}
-                  data-testid="composer-staged-remove"
-                >
-                  <CloseOutlined />
-                </button>
-              </div>
-            ))}
-          </div>
-        ) : null}
+        <AttachmentTray staged={staged} onRemove={unstage} />
         <Input.TextArea
           ref={area}
           value={text}
@@ -281,7 +309,7 @@ export function Composer(props: {
           autoSize={{ minRows: 1, maxRows: 8 }}
           onChange={(e) => {
             if (e.target.value) typing();
-            setText(e.target.value);
+            changeText(e.target.value);
             detectMention(e.target.value);
           }}
           onKeyDown={(e) => {
@@ -306,6 +334,7 @@ export function Composer(props: {
               e.preventDefault();
               send();
             }
+            if (e.key === 'ArrowUp' && !e.shiftKey && !e.altKey && !e.metaKey && !e.ctrlKey && editLast()) e.preventDefault();
           }}
           onPaste={onPaste}
           onBlur={() => setTimeout(() => setMentionQuery(null), 150)}
@@ -318,7 +347,7 @@ export function Composer(props: {
             ) : uploading ? (
               t('composer.uploading', { name: uploading })
             ) : staged.length ? (
-              t('composer.imagesReady', { count: staged.length })
+              t('composer.attachmentsReady', { count: staged.length })
             ) : (
               t('composer.hint')
             )}

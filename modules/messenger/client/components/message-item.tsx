@@ -14,7 +14,8 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Input, Tooltip } from 'antd';
-import { memo, type ReactNode, useState } from 'react';
+import type { TextAreaRef } from 'antd/es/input/TextArea.js';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../../platform/client/api.js';
 import { copyText, linkTo } from '../../../../platform/client/copy-text.js';
@@ -22,6 +23,7 @@ import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { editMessage, pinMessage, recallMessage, unpinMessage } from '../../shared/contract.js';
 import type { MessageView } from '../../shared/types.js';
+import { caretToEnd, editRequestTaken, useEditRequested } from '../compose/edit-request.js';
 import { type EditDraft, editDraft, editedContent } from '../compose/edit-source.js';
 import { mentionsToDisplay } from '../compose/text-segments.js';
 import { usePerson } from '../data/people.js';
@@ -90,6 +92,29 @@ export const MessageItem = memo(function MessageItem(props: {
   const mine = m.senderId === me;
   const system = m.kind === 'system';
   const bare = rendererFor(m.kind)?.bare && !m.recalled;
+  const editable = mine && !m.recalled && (m.kind === 'text' || m.kind === 'post');
+  const editBox = useRef<TextAreaRef>(null);
+  const isEditing = editing !== null;
+  const startEdit = () => {
+    // A rich message opens as the markdown it was written in, so its formatting survives the edit.
+    const d = editDraft(m);
+    setDraft(d);
+    setEditing(d.text);
+  };
+  // The caret goes after the text, where a correction usually starts.
+  useEffect(() => {
+    if (isEditing) caretToEnd(editBox.current?.resizableTextArea?.textArea);
+  }, [isEditing]);
+  // ↑ in the empty composer picked this message.
+  const asked = useEditRequested(m.id);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: acts once per request
+  useEffect(() => {
+    if (!asked) return;
+    editRequestTaken();
+    if (!editable) return;
+    startEdit();
+    document.getElementById(`m-${m.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [asked]);
 
   const run = async (work: () => Promise<MessageView>) => {
     try {
@@ -114,7 +139,6 @@ export const MessageItem = memo(function MessageItem(props: {
     );
   }
 
-  const editable = mine && !m.recalled && (m.kind === 'text' || m.kind === 'post');
   const more = [
     { key: 'copy', icon: <CopyOutlined />, label: t('message.copy'), disabled: m.recalled },
     { key: 'link', icon: <LinkOutlined />, label: <span data-testid="action-copy-link">{t('common:actions.copyLink')}</span> },
@@ -153,12 +177,7 @@ export const MessageItem = memo(function MessageItem(props: {
     if (key === 'forward') props.actions.onForward?.(m);
     if (key === 'pin') void run(() => api(pinMessage, { params: { messageId: id } }));
     if (key === 'unpin') void run(() => api(unpinMessage, { params: { messageId: id } }));
-    if (key === 'edit') {
-      // A rich message opens as the markdown it was written in, so its formatting survives the edit.
-      const d = editDraft(m);
-      setDraft(d);
-      setEditing(d.text);
-    }
+    if (key === 'edit') startEdit();
     if (key === 'recall')
       modal.confirm({
         title: t('message.recallConfirm'),
@@ -205,7 +224,7 @@ export const MessageItem = memo(function MessageItem(props: {
     body = (
       <div className="msg-edit">
         <Input.TextArea
-          autoFocus
+          ref={editBox}
           value={editing}
           onChange={(e) => setEditing(e.target.value)}
           autoSize={{ minRows: 1, maxRows: 8 }}
