@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invitePerson, setupOrg } from '../../accounts/server/test/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../../platform/server/test/harness.js';
 import { openSocket, type TestSocket } from '../../../platform/server/realtime/test/test-socket.js';
+import { createToken } from '../../accounts/shared/contract.js';
 import { createChat, sendMessage } from '../shared/contract.js';
 
 /*
@@ -73,6 +74,17 @@ describe('typing signals', () => {
     open.push(carolSocket);
     expect(await carolSocket.subscribe(topic)).toMatchObject({ type: 'error', code: 'realtime.forbidden' });
     carolSocket.send({ type: 'typing', topic });
+    expect(await bobSocket.next('signal', 400)).toBeUndefined();
+  });
+
+  test('a script on a read-only access token may follow the chat but not appear to type in it', async () => {
+    const topic = `chat:${group}`;
+    const bobSocket = await following(bob, topic);
+    const { secret } = await alice.api(createToken, { body: { name: 'reader', scopes: ['read'] } });
+    const script = await openSocket(t.baseUrl, { bearer: secret });
+    open.push(script);
+    expect(await script.subscribe(topic)).toMatchObject({ type: 'subscribed' });
+    script.send({ type: 'typing', topic });
     expect(await bobSocket.next('signal', 400)).toBeUndefined();
   });
 

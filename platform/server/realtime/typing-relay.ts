@@ -54,6 +54,8 @@ export function typingRelay(
   return async function relayTyping(conn: Connection, topic: string): Promise<void> {
     // Only a topic the socket follows: its subscription was checked, and a revoke ends it.
     if (!conn.topics.has(topic)) return;
+    // Saying something to others is writing: a read-only access token may only listen.
+    if (conn.caller.tokenScopes && !conn.caller.tokenScopes.includes('write')) return;
     let s = state.get(conn);
     if (!s) {
       s = { budget: new FrameBudget(limits.perSecond, limits.burst), last: new Map(), decisions: new Map() };
