@@ -4,7 +4,7 @@ import { orgModule } from '../../../org/module.js';
 import { DEMO_PASSWORD } from '../../../org/server/index.js';
 import { startTestApp, type TestApp } from '../../../../platform/server/test/harness.js';
 import { messengerModule } from '../../module.js';
-import { getThread, listMessages, listMyChats, listPins } from '../../shared/contract.js';
+import { getThread, listInbox, listMessages, listMyChats, listPins } from '../../shared/contract.js';
 import { CHANNEL, GLOBAL_GROUP, PROJECT_GROUP } from './script.js';
 
 let t: TestApp;
@@ -65,6 +65,9 @@ describe('messenger demo chats', () => {
       ).toBe(true);
       for (const c of items)
         expect(Date.parse(c.lastMessageAt ?? '0'), `${email}: ${c.name} not in the future`).toBeLessThan(Date.now());
+      // What they read in the chats is read in the inbox too: only the latest news waits there.
+      const inbox = await person.api(listInbox, { query: { unread: 'true' } });
+      expect(inbox.unreadCount, `${email}: unread inbox items`).toBeLessThanOrEqual(3);
     }
   });
 

@@ -112,7 +112,21 @@ async function readPositions(
   lastSeq: number,
   unreadFor: Map<string, number>,
 ) {
-  for (const id of memberIds) await advanceReadSeq(ctx.db, chatId, id, Math.max(0, lastSeq - (unreadFor.get(id) ?? 0)));
+  for (const id of memberIds) await readUpTo(ctx.db, chatId, id, Math.max(0, lastSeq - (unreadFor.get(id) ?? 0)));
+}
+
+/** Moves a read position, and marks the inbox items (direct messages, mentions, replies) it passed as read. */
+async function readUpTo(db: MessengerDb, chatId: string, userId: string, seq: number) {
+  await advanceReadSeq(db, chatId, userId, seq);
+  const passed = db.selectFrom('msg_messages').select('id').where('chat_id', '=', chatId).where('seq', '<=', seq);
+  await db
+    .updateTable('msg_inbox')
+    .set({ read_at: Date.now() })
+    .where('user_id', '=', userId)
+    .where('chat_id', '=', chatId)
+    .where('message_id', 'in', passed)
+    .where('read_at', 'is', null)
+    .execute();
 }
 
 /**
@@ -261,6 +275,6 @@ async function readWeek(db: MessengerDb, cast: Awaited<ReturnType<typeof castOf>
     if (README_PEOPLE.includes(key)) {
       for (let i = chat.lines.length - 1; i >= 0 && chat.lines[i].day === lastDay && chat.lines[i].from !== key; i--) unread++;
     }
-    await advanceReadSeq(db, chatId, user_id, Math.max(0, Number(row.last_seq) - unread));
+    await readUpTo(db, chatId, user_id, Math.max(0, Number(row.last_seq) - unread));
   }
 }
