@@ -65,7 +65,7 @@ beforeAll(async () => {
   await admin.api(setMemberActive, { params: { userId: gone.id as never }, body: { status: 'deactivated' } });
   const invite = await admin.api(createInvite, { body: {} });
   const victimToken = await victim.client.api(createToken, { body: { name: 'victim', scopes: ['read'] } });
-  const chat = await victim.client.api(createChat, { body: { kind: 'group', name: 'Victor alone' } });
+  const chat = await victim.client.api(createChat, { body: { kind: 'group', name: 'Victor alone', visibility: 'public' } });
   const message = await victim.client.api(sendMessage, {
     params: { chatId: chat.id },
     body: { clientId: 'c-1', kind: 'text', content: { text: 'private' } },

@@ -56,6 +56,12 @@ describe('chats: creating', () => {
     expect(members.items.map((m) => m.userId).sort()).toEqual([alice.id, bob.id, carol.id].sort());
   });
 
+  test('a private group needs somebody besides its creator; a public one may wait for people to join', async () => {
+    await expectCode(group(alice, []), 'chat.too_few_members', 400);
+    await expectCode(group(alice, [alice]), 'chat.too_few_members', 400);
+    expect((await group(alice, [], { visibility: 'public' })).memberCount).toBe(1);
+  });
+
   test('people who do not exist cannot be put in a group', async () => {
     await expectCode(
       alice.client.api(createChat, {
@@ -164,7 +170,7 @@ describe('chats: adding people and history', () => {
 describe('chats: public groups, settings, listing', () => {
   test('a public group can be found and joined; a private one stays invisible', async () => {
     const open = await group(alice, [], { name: 'Badminton club', visibility: 'public' });
-    const closed = await group(alice, [], { name: 'Badminton board' });
+    const closed = await group(alice, [bob], { name: 'Badminton board' });
     const found = await dave.client.api(listPublicChats, { query: { q: 'badminton' } });
     expect(found.items.map((c) => c.id)).toEqual([open.id]);
     expect(await dave.client.api(getChat, { params: { chatId: open.id } })).toMatchObject({ myRole: null, memberCount: 1 });
@@ -201,8 +207,8 @@ describe('chats: public groups, settings, listing', () => {
   test('my chats come most recent first, page by cursor and filter by name or the other person', async () => {
     const { people } = { people: { erin: await freshPerson('erin') } };
     const erin = people.erin;
-    const a = await group(erin, [], { name: 'Alpha' });
-    const b = await group(erin, [], { name: 'Beta' });
+    const a = await group(erin, [], { name: 'Alpha', visibility: 'public' });
+    const b = await group(erin, [], { name: 'Beta', visibility: 'public' });
     const dm = await erin.client.api(openDirectChat, { body: { userId: alice.id as never } });
     await say(erin, a.id, 'newest activity');
     const page1 = await erin.client.api(listMyChats, { query: { limit: 2 } });

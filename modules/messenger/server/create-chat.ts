@@ -83,12 +83,18 @@ export async function insertChat(
 }
 
 /**
- * POST /api/chats. A group is owned by its creator and holds the people they named. An
- * announcement channel (organization admins only) reaches everyone in the chosen department
- * subtrees, or the whole organization, as subscribers, and keeps following the org chart.
+ * POST /api/chats. A group is owned by its creator and holds the people they named (a private
+ * one at least one besides the creator). An announcement channel (organization admins only)
+ * reaches everyone in the chosen department subtrees, or the whole organization, as
+ * subscribers, and keeps following the org chart.
  */
 export async function createChatUseCase(ctx: AppContext, caller: Caller, input: CreateInput): Promise<ChatView> {
   const memberIds = [...new Set(input.memberIds)];
+  // A private group of one is a mistake (nobody else can ever find it); a public one is a room
+  // others join from the group directory, so it may open with its creator alone.
+  if (input.kind === 'group' && input.visibility === 'private' && !memberIds.some((id) => id !== caller.userId)) {
+    throw new AppError(messengerErrors['chat.too_few_members']);
+  }
   await requireActiveMembers(ctx, memberIds);
   const settings = { ...DEFAULT_CHAT_SETTINGS, ...input.settings };
   if (input.kind === 'group') {

@@ -89,7 +89,7 @@ describe('sending and history', () => {
   });
 
   test('a member whose history starts later never sees older messages', async () => {
-    const chatId = await groupOf(A, [], { historyVisible: false });
+    const chatId = await groupOf(A, [C], { historyVisible: false });
     const first = await send(alice, chatId, text('before you joined'));
     await send(alice, chatId, text('still before'));
     await addMembers(A, chatId, [B]);

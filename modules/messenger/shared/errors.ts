@@ -49,6 +49,12 @@ export const messengerErrors = defineErrors({
     'zh-CN': '不能和自己发起单聊。',
     'ja-JP': '自分自身とのダイレクトチャットは開始できません。',
   },
+  'chat.too_few_members': {
+    status: 400,
+    'en-US': 'Add at least one other person to the group.',
+    'zh-CN': '请至少再添加一位成员。',
+    'ja-JP': 'グループにはほかのメンバーを 1 人以上追加してください。',
+  },
   'chat.invalid_members': {
     status: 400,
     'en-US': 'Some of these people do not exist or are deactivated.',

@@ -145,7 +145,21 @@ export function NewChatModal(props: { kind: 'group' | 'channel' | null; onClose:
           </Form.Item>
         ) : (
           <>
-            <Form.Item name="memberIds" label={t('newChat.members')}>
+            <Form.Item
+              name="memberIds"
+              label={t('newChat.members')}
+              dependencies={['visibility']}
+              // A private group of one could never be found by anybody (the server refuses it too).
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, ids?: string[]) =>
+                    getFieldValue('visibility') === 'public' || ids?.some((id) => id !== props.me)
+                      ? Promise.resolve()
+                      : Promise.reject(),
+                  message: <span data-testid="new-chat-members-error">{t('newChat.needSomeone')}</span>,
+                }),
+              ]}
+            >
               <PeoplePicker exclude={[props.me]} placeholder={t('newChat.membersPlaceholder')} testId="new-chat-members" />
             </Form.Item>
             <Form.Item name="visibility" label={t('newChat.visibility')}>

@@ -20,42 +20,47 @@ export function PeoplePicker(props: {
   const qc = useQueryClient();
   const [q, setQ] = useState('');
   const search = useDebounced(q.trim(), 200);
-  const results = useApiQuery(searchMembers, { query: { q: search || undefined, limit: 20 } }, { placeholderData: (p) => p });
+  const results = useApiQuery(searchMembers, { query: { q: search || undefined, limit: 20 } });
   useEffect(() => {
     if (results.data) seedPeople(qc, results.data.items.map(toPerson));
   }, [qc, results.data]);
-  const chosen = usePeople(props.value ?? []);
-  const exclude = new Set(props.exclude ?? []);
-  const options = new Map<string, { value: string; label: string; avatarUrl: string | null }>();
-  for (const id of props.value ?? []) {
-    const p = chosen.get(id);
-    options.set(id, { value: id, label: nameOf(p, locale, id), avatarUrl: p?.avatarUrl ?? null });
-  }
-  for (const m of results.data?.items ?? []) {
-    if (!exclude.has(m.id)) options.set(m.id, { value: m.id, label: nameOf(toPerson(m), locale), avatarUrl: m.avatarUrl });
-  }
+  const picked = props.value ?? [];
+  const chosen = usePeople(picked);
+  // Chosen people never appear among the options: Enter on an option toggles it, and a
+  // search matching nobody would otherwise leave a chosen person active for Enter to drop.
+  const hidden = new Set([...(props.exclude ?? []), ...picked]);
+  // Results of an earlier search are never offered while the next one is debounced or loading:
+  // Enter would pick somebody the typed text does not match.
+  const stale = search !== q.trim() || results.isPending;
+  const avatars = new Map<string, string | null>();
+  const options = (stale ? [] : (results.data?.items ?? []))
+    .filter((m) => !hidden.has(m.id))
+    .map((m) => {
+      avatars.set(m.id, m.avatarUrl);
+      return { value: m.id, label: nameOf(toPerson(m), locale), 'data-testid': `people-option-${m.id}` };
+    });
   return (
     <Select
       mode="multiple"
-      value={props.value}
-      onChange={props.onChange}
+      // Labels come with the values, so chosen people show by name without being options.
+      labelInValue
+      value={picked.map((id) => ({ value: id, label: nameOf(chosen.get(id), locale, id) }))}
+      onChange={(v: { value: string }[]) => props.onChange?.(v.map((x) => x.value))}
+      // The search is controlled, so antd cannot clear it itself: each pick starts a new search.
+      onSelect={() => setQ('')}
       placeholder={props.placeholder}
       showSearch={{ filterOption: false, onSearch: setQ, searchValue: q }}
       onBlur={() => setQ('')}
-      notFoundContent={results.isFetching ? <Spin size="small" /> : null}
+      notFoundContent={stale || results.isFetching ? <Spin size="small" /> : null}
       style={{ width: '100%' }}
       data-testid={props.testId}
-      options={[...options.values()].map((o) => ({
-        value: o.value,
-        label: o.label,
-        'data-testid': `people-option-${o.value}`,
-      }))}
+      options={options}
       optionRender={(o) => (
         <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
           <PersonAvatar
             userId={String(o.value)}
             name={String(o.label)}
-            avatarUrl={options.get(String(o.value))?.avatarUrl}
+            avatarUrl={avatars.get(String(o.value))}
             size={22}
             static
           />
