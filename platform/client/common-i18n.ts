@@ -34,6 +34,18 @@ const en = {
     timezone: 'Time zone',
     required: 'Required',
   },
+  /** Form validation messages for antd's forms (apps/web/src/validate-messages.ts). */
+  validation: {
+    default: '{{label}} is not valid',
+    required: '{{label}} is required',
+    whitespace: '{{label}} cannot be only spaces',
+    email: 'Enter a valid email address, like name@example.com',
+    url: 'Enter a valid web address',
+    number: '{{label}} must be a number',
+    min: '{{label}} needs at least {{min}} characters',
+    max: '{{label}} can have at most {{max}} characters',
+    arrayMin: 'Choose at least {{min}}',
+  },
 };
 
 export type CommonCatalog = typeof en;
@@ -73,6 +85,17 @@ export const commonCatalogs: Catalogs<CommonCatalog> = {
       timezone: '时区',
       required: '必填',
     },
+    validation: {
+      default: '{{label}}格式不正确',
+      required: '请填写{{label}}',
+      whitespace: '{{label}}不能只有空格',
+      email: '请输入有效的邮箱地址，例如 name@example.com',
+      url: '请输入有效的网址',
+      number: '{{label}}必须是数字',
+      min: '{{label}}至少 {{min}} 个字符',
+      max: '{{label}}最多 {{max}} 个字符',
+      arrayMin: '请至少选择 {{min}} 项',
+    },
   },
   'ja-JP': {
     actions: {
@@ -106,6 +129,17 @@ export const commonCatalogs: Catalogs<CommonCatalog> = {
       language: '言語',
       timezone: 'タイムゾーン',
       required: '必須',
+    },
+    validation: {
+      default: '{{label}}の形式が正しくありません',
+      required: '{{label}}を入力してください',
+      whitespace: '{{label}}を空白だけにすることはできません',
+      email: '有効なメールアドレスを入力してください（例: name@example.com）',
+      url: '有効な URL を入力してください',
+      number: '{{label}}は数値で入力してください',
+      min: '{{label}}は{{min}}文字以上で入力してください',
+      max: '{{label}}は{{max}}文字以内で入力してください',
+      arrayMin: '{{min}}つ以上選択してください',
     },
   },
 };

@@ -1,6 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import { useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient, queryKeyOf } from '../../../platform/client/api.js';
 import { useDarkMode } from '../../../platform/client/appearance.js';
@@ -8,6 +9,7 @@ import { antdLocales, useLocale } from '../../../platform/client/i18n.js';
 import { getMe } from '../../../modules/accounts/shared/contract.js';
 import { clientModules } from './modules.js';
 import { createRouter } from './router.js';
+import { validateMessages } from './validate-messages.js';
 
 const queryClient = createQueryClient(getMe);
 const router = createRouter(clientModules);
@@ -31,6 +33,7 @@ const THEME_KEY = 'skein-theme';
 /** antd in the person's appearance (light, dark, or the device's) and language. */
 function Themed() {
   const locale = useLocale();
+  const { t } = useTranslation('common');
   // Read from the cache only: the auth gate loads the member; signed out there is none.
   const me = useQuery<{ user: { id: string } }>({ queryKey: queryKeyOf(getMe), enabled: false });
   const dark = useDarkMode(me.data?.user.id);
@@ -42,6 +45,9 @@ function Themed() {
   return (
     <ConfigProvider
       locale={antdLocales[locale]}
+      // antd spaces out two-character Chinese labels ("登 录"); nobody writes them that way.
+      button={{ autoInsertSpace: false }}
+      form={{ validateMessages: validateMessages(t) }}
       theme={{
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
         cssVar: { key: THEME_KEY },

@@ -1,6 +1,6 @@
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Dropdown, Layout, Menu, Typography } from 'antd';
+import { App, Dropdown, Layout, Menu, Tooltip, Typography } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -100,9 +100,11 @@ export function AppLayout() {
     return withProviders(
       <Layout className="skein-shell skein-shell-phone">
         <header className="skein-topbar">
-          <span className="skein-topbar-title" data-testid="org-name">
-            {organization.name}
-          </span>
+          <Tooltip title={organization.name} placement="bottomLeft">
+            <span className="skein-topbar-title" data-testid="org-name">
+              {organization.name}
+            </span>
+          </Tooltip>
           {account}
         </header>
         <Layout.Content className="skein-content">{content}</Layout.Content>
@@ -140,9 +142,12 @@ export function AppLayout() {
       >
         <div className="skein-sider-brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span className="skein-sider-org" data-testid="org-name" title={organization.name}>
-            {organization.name}
-          </span>
+          {/* Long names take two lines, then an ellipsis; the whole name is on hover. */}
+          <Tooltip title={organization.name} placement="right">
+            <span className="skein-sider-org" data-testid="org-name">
+              {organization.name}
+            </span>
+          </Tooltip>
         </div>
         <Menu
           mode="inline"

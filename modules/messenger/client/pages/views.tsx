@@ -186,7 +186,7 @@ export function InboxView() {
           value={filter}
           onChange={(v) => setFilter(v as 'all' | 'unread')}
           options={[
-            { value: 'all', label: t('views.inbox') },
+            { value: 'all', label: t('views.all') },
             { value: 'unread', label: t('views.unreadOnly') },
           ]}
         />

@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Tree, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Tooltip, Tree, TreeSelect, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -46,9 +46,10 @@ export function DirectoryPage() {
       data-testid="directory-department-select"
     />
   ) : (
-    <Card size="small" title={t('directory.departments')} style={{ width: 260, flexShrink: 0 }} loading={departments.isPending}>
+    <Card size="small" title={t('directory.departments')} style={{ width: 300, flexShrink: 0 }} loading={departments.isPending}>
       <Tree
         blockNode
+        className="skein-ellipsis-tree"
         {...expansion}
         selectedKeys={[departmentId ?? ALL]}
         onSelect={(keys) => {
@@ -56,15 +57,18 @@ export function DirectoryPage() {
           if (key) setDepartmentId(key === ALL ? undefined : key);
         }}
         treeData={treeData}
+        // Bilingual names are long: one line each, cut with an ellipsis, the whole name on hover.
         titleRender={(node) => (
-          <span data-testid={`department-${node.key}`}>
-            {node.title as string}
-            {'department' in node ? (
-              <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
-                {(node as { department: { totalMemberCount: number } }).department.totalMemberCount}
-              </Typography.Text>
-            ) : null}
-          </span>
+          <Tooltip title={node.title as string} placement="right" mouseEnterDelay={0.4}>
+            <span className="skein-tree-title" data-testid={`department-${node.key}`}>
+              <span className="skein-tree-name">{node.title as string}</span>
+              {'department' in node ? (
+                <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12, flexShrink: 0 }}>
+                  {(node as { department: { totalMemberCount: number } }).department.totalMemberCount}
+                </Typography.Text>
+              ) : null}
+            </span>
+          </Tooltip>
         )}
       />
     </Card>
