@@ -1,5 +1,7 @@
 import { Avatar } from 'antd';
 import { createContext, type CSSProperties, useContext } from 'react';
+import { initialsFor, type NamedPerson } from '../shared/person-name.js';
+import { useLocale } from './i18n.js';
 
 /** Opens a person's contact card from anywhere; the org module provides the card itself. */
 const PersonCardContext = createContext<(userId: string) => void>(() => {});
@@ -13,14 +15,9 @@ export function useOpenPersonCard(): (userId: string) => void {
 
 const COLORS = ['#1677ff', '#13a8a8', '#52c41a', '#fa8c16', '#eb2f96', '#722ed1', '#2f54eb', '#fa541c'];
 
-/** Two letters for Latin names (Ada Lovelace → AL), the last two characters for CJK names (张伟明 → 伟明). */
+/** Initials from a name alone, when the person is not at hand (see initialsFor for the rule). */
 export function initialsOf(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) return '?';
-  if (/[\u3040-\u30ff\u3400-\u9fff]/.test(trimmed)) return [...trimmed.replace(/\s+/g, '')].slice(-2).join('');
-  const words = trimmed.split(/\s+/);
-  const letters = words.length > 1 ? `${words[0][0]}${words[words.length - 1][0]}` : [...words[0]].slice(0, 2).join('');
-  return letters.toUpperCase();
+  return initialsFor({ displayName: name, names: {} }, 'en-US');
 }
 
 function colorOf(id: string): string {
@@ -30,16 +27,22 @@ function colorOf(id: string): string {
   return COLORS[h % COLORS.length];
 }
 
-/** A person's face (or initials); clicking it opens their contact card unless `static` is set. */
+/**
+ * A person's face (or initials); clicking it opens their contact card unless `static` is set.
+ * Pass `person` where it is known: initials need more than the name shown (佐藤健 is Japanese,
+ * so 佐藤, which a name alone cannot tell).
+ */
 export function PersonAvatar(props: {
   userId: string;
   name: string;
+  person?: NamedPerson | null;
   avatarUrl?: string | null;
   size?: number;
   static?: boolean;
   style?: CSSProperties;
 }) {
   const open = useOpenPersonCard();
+  const locale = useLocale();
   const { userId, name, avatarUrl, size = 36 } = props;
   const avatar = (
     <Avatar
@@ -48,7 +51,7 @@ export function PersonAvatar(props: {
       alt={name}
       style={{ backgroundColor: avatarUrl ? undefined : colorOf(userId), flexShrink: 0, fontSize: size * 0.36, ...props.style }}
     >
-      {initialsOf(name)}
+      {props.person ? initialsFor(props.person, locale) : initialsOf(name)}
     </Avatar>
   );
   if (props.static) return avatar;

@@ -16,6 +16,11 @@ export const messengerClient: ClientModule = {
   routes: [
     { path: 'messages', lazy: page },
     { path: 'messages/:chatId', lazy: page },
+    // "My direct chat with this person", for links from other modules (the contact card).
+    {
+      path: 'messages/with/:userId',
+      lazy: async () => ({ Component: (await import('./pages/open-direct-page.js')).OpenDirectPage }),
+    },
     // A message's own address: opens its chat scrolled to it (see MessagesPage).
     { path: 'messages/:chatId/:messageId', lazy: page },
   ],

@@ -1,8 +1,6 @@
 import { type Key, useMemo, useState } from 'react';
 import { useApiQuery } from '../../../platform/client/api.js';
-import type { Locale } from '../../../platform/shared/i18n.js';
 import { type DepartmentView, listDepartments } from '../shared/contract.js';
-import type { MemberView } from '../shared/types.js';
 
 /** A department with its children, shaped for antd's Tree and TreeSelect. */
 export interface DepartmentNode {
@@ -34,11 +32,6 @@ export function useDepartments() {
   const byId = useMemo(() => new Map((items ?? []).map((d) => [d.id, d])), [items]);
   const tree = useMemo(() => buildDepartmentTree(items ?? []), [items]);
   return { ...query, items: items ?? [], byId, tree };
-}
-
-/** The name to show a member under in the reader's language. */
-export function nameFor(member: Pick<MemberView, 'displayName' | 'names'>, locale: Locale): string {
-  return member.names[locale] ?? member.displayName;
 }
 
 /**

@@ -43,7 +43,8 @@ export async function getContactCardUseCase(anyDb: AnyDb, caller: Caller, userId
       .select(SUMMARY_COLUMNS)
       .where('manager_id', '=', userId)
       .where('status', '=', 'active')
-      .orderBy('display_name')
+      .orderBy('sort_name')
+      .orderBy('id')
       .limit(100)
       .execute(),
   ]);

@@ -6,7 +6,7 @@ import { newId, type UserId } from '../../../platform/shared/ids.js';
 import type { Role } from '../../../platform/server/permissions.js';
 import { orgErrors } from '../shared/errors.js';
 import { orgEvents } from '../shared/events.js';
-import { buildSearchText } from './search-text.js';
+import { buildSearchText, buildSortName } from './search-text.js';
 import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
@@ -59,6 +59,7 @@ export async function createMember(anyDb: AnyDb, input: NewMember, events?: Even
       avatar_file_id: null,
       status: 'active',
       search_text: buildSearchText([input.displayName, ...Object.values(names)], email),
+      sort_name: buildSortName({ displayName: input.displayName.trim(), names }),
       created_at: now,
       updated_at: now,
     })

@@ -93,6 +93,27 @@ describe('directory search', () => {
     await expectCode(member.api(searchMembers, { query: { cursor: 'garbage' } }), 'request.validation_failed', 400);
   });
 
+  test('lists people by pinyin and by kana reading, not by code point, in the directory and under a manager', async () => {
+    const team = await department(admin, 'Sorting');
+    const boss = await person(t, admin, { displayName: 'Boss Sorting', departmentIds: [team] });
+    for (const [displayName, names] of [
+      ['周杰', {}],
+      ['叶晴', {}],
+      ['佐藤美香', { 'ja-JP': 'さとう みか' }],
+      ['吴刚', {}],
+      ['Anna Schmidt', { 'zh-CN': '安娜·施密特' }],
+    ] as const) {
+      const { id } = await person(t, admin, { displayName, names, departmentIds: [team] });
+      await admin.api(updateMember, { params: { userId: id as never }, body: { managerId: boss.id as never } });
+    }
+    const listed = await member.api(searchMembers, { query: { departmentId: team as never } });
+    // Code points would put 叶 (U+53F6) after 吴 (U+5434) and 周 (U+5468), and 佐 before them all.
+    const expected = ['Anna Schmidt', 'Boss Sorting', '佐藤美香', '吴刚', '叶晴', '周杰'];
+    expect(listed.items.map((m) => m.displayName)).toEqual(expected);
+    const card = await member.api(getContactCard, { params: { userId: boss.id as never } });
+    expect(card.directReports.map((r) => r.displayName)).toEqual(expected.filter((n) => n !== 'Boss Sorting'));
+  });
+
   test('deactivated people are hidden unless an admin asks for them', async () => {
     const { id } = await person(t, admin, { displayName: 'Gone Person' });
     await admin.api(setMemberActive, { params: { userId: id }, body: { status: 'deactivated' } });

@@ -18,7 +18,7 @@ export interface MemberQuery {
   limit: number;
 }
 
-/** Position of the last row of a page: (rank, display name, id), the sort key. */
+/** Position of the last row of a page: (rank, sort name, id), the sort key. */
 type CursorKey = [number, string, string];
 
 function encodeCursor(key: CursorKey): string {
@@ -86,17 +86,17 @@ export async function findMembers(anyDb: AnyDb, query: MemberQuery): Promise<Mem
   }
   if (query.cursor) {
     const [r, name, id] = decodeCursor(query.cursor);
-    select = select.where(sql<boolean>`(${rank}, display_name, id) > (${r}, ${name}, ${id})`);
+    select = select.where(sql<boolean>`(${rank}, sort_name, id) > (${r}, ${name}, ${id})`);
   }
   // A bare constant in ORDER BY would be read as a column number: order by rank only when searching.
   if (q) select = select.orderBy(rank);
   const rows = await select
-    .orderBy('display_name')
+    .orderBy('sort_name')
     .orderBy('id')
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor([Number(last.rank), last.display_name, last.id]) : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor([Number(last.rank), last.sort_name, last.id]) : null;
   return { items: await toMemberViews(db, page), nextCursor };
 }

@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { toRomaji } from 'wanakana';
+import { type NamedPerson, readingOf } from '../../../platform/shared/person-name.js';
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -31,4 +32,28 @@ export function buildSearchText(names: string[], email: string): string {
 export function normalizeQuery(q: string): string {
   const lowered = q.trim().toLowerCase().replace(/\s+/g, '');
   return KANA.test(lowered) ? toRomaji(lowered) : lowered;
+}
+
+/**
+ * What the directory sorts people by: their name in Latin letters, so Chinese names follow
+ * pinyin (吴 wu, 叶 ye, 周 zhou) instead of code points, Japanese names their kana reading
+ * (佐藤健 by さとう → satou), and Anna Schmidt sits by 安娜. Stored per member like search_text
+ * so a sorted page is an indexed scan on both SQLite and PostgreSQL.
+ */
+export function buildSortName(p: NamedPerson): string {
+  const reading = readingOf(p);
+  const name = p.displayName.trim();
+  const latin = reading
+    ? toRomaji(reading)
+    : HAN.test(name)
+      ? pinyin(name.replace(/\s+/g, ''), { toneType: 'none', type: 'array', surname: 'head', nonZh: 'consecutive' }).join(' ')
+      : KANA.test(name)
+        ? toRomaji(name)
+        : name;
+  return latin
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

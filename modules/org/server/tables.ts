@@ -37,6 +37,8 @@ export interface OrgTables {
     status: 'active' | 'deactivated';
     /** Lower-cased names, pinyin, initials, romaji and email, space separated: what directory search matches. */
     search_text: string;
+    /** The name in Latin letters (pinyin, kana reading's romaji): what lists sort by. */
+    sort_name: string;
     created_at: number;
     updated_at: number;
   };

@@ -10,7 +10,7 @@ import { orgEvents } from '../shared/events.js';
 import { requireDepartments } from './departments.js';
 import { canEditProfile, departmentPathsOf, editProfileRule, scopedOnly } from './profile-access.js';
 import { getMemberView } from './queries.js';
-import { buildSearchText } from './search-text.js';
+import { buildSearchText, buildSortName } from './search-text.js';
 import { lockOrgStructure } from './structure-lock.js';
 import type { OrgDb } from './tables.js';
 
@@ -141,6 +141,7 @@ export async function applyProfileChange(
         ...(change.timezone !== undefined && { timezone: change.timezone }),
         ...(change.locale !== undefined && { locale: change.locale }),
         search_text: buildSearchText([displayName, ...Object.values(names as Record<string, string>)], email),
+        sort_name: buildSortName({ displayName, names }),
         updated_at: Date.now(),
       })
       .where('id', '=', userId)

@@ -5,10 +5,12 @@ import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
+import { useLocale } from '../../../../platform/client/i18n.js';
 import type { NavItem } from '../../../../platform/client/module.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { RealtimeProvider } from '../../../../platform/client/realtime.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
+import { displayNameFor } from '../../../../platform/shared/person-name.js';
 import { getMe, logout } from '../../../../modules/accounts/shared/contract.js';
 import { clientModules } from '../modules.js';
 import { FullPageSpin } from './setup-gate.js';
@@ -42,9 +44,11 @@ export function AppLayout() {
   const location = useLocation();
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const locale = useLocale();
   const me = useApiQuery(getMe, undefined, { retry: false, staleTime: 60_000 });
   if (!me.data) return <FullPageSpin />;
   const { user, organization } = me.data;
+  const myName = displayNameFor(user, locale);
   const items = visibleNav(user.roles);
   const active = activeItem(items, location.pathname);
 
@@ -64,7 +68,7 @@ export function AppLayout() {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'name', label: <Typography.Text strong>{user.displayName}</Typography.Text>, disabled: true },
+          { key: 'name', label: <Typography.Text strong>{myName}</Typography.Text>, disabled: true },
           ...clientModules.flatMap((m) =>
             (m.accountMenu ?? []).map((item) => ({
               key: `${m.id}.${item.key}`,
@@ -84,8 +88,8 @@ export function AppLayout() {
       }}
     >
       <button type="button" className="skein-account" aria-label={t('shell:menu.account')} data-testid="account-menu">
-        <PersonAvatar userId={user.id} name={user.displayName} avatarUrl={user.avatarUrl} size={32} static />
-        {isPhone ? null : <span className="skein-account-name">{user.displayName}</span>}
+        <PersonAvatar userId={user.id} name={myName} person={user} avatarUrl={user.avatarUrl} size={32} static />
+        {isPhone ? null : <span className="skein-account-name">{myName}</span>}
       </button>
     </Dropdown>
   );

@@ -19,7 +19,14 @@ export function ChatAvatar({ chat, size = 40 }: { chat: ChatView; size?: number 
   if (chat.kind === 'direct' && chat.peerId) {
     return (
       <PresenceBadge userId={chat.peerId} size={size}>
-        <PersonAvatar userId={chat.peerId} name={person ? name : chat.name} avatarUrl={person?.avatarUrl} size={size} static />
+        <PersonAvatar
+          userId={chat.peerId}
+          name={person ? name : chat.name}
+          person={person}
+          avatarUrl={person?.avatarUrl}
+          size={size}
+          static
+        />
       </PresenceBadge>
     );
   }

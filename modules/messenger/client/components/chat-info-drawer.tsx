@@ -362,7 +362,7 @@ function MembersTab(props: { chat: ChatView; me: string; admin: boolean }) {
           };
           return (
             <div key={m.userId} className="msg-member" data-testid={`member-${m.userId}`}>
-              <PersonAvatar userId={m.userId} name={name} avatarUrl={p?.avatarUrl} size={32} />
+              <PersonAvatar userId={m.userId} name={name} person={p} avatarUrl={p?.avatarUrl} size={32} />
               <span className="msg-member-name">{name}</span>
               {m.role !== 'member' ? (
                 <Tag color={m.role === 'owner' ? 'gold' : m.role === 'admin' ? 'blue' : undefined}>

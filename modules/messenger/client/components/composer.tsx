@@ -290,7 +290,7 @@ export function Composer(props: {
               {c.id === 'all' ? (
                 <span className="msg-mention-all">@</span>
               ) : (
-                <PersonAvatar userId={c.id} name={c.name} avatarUrl={c.person?.avatarUrl} size={24} static />
+                <PersonAvatar userId={c.id} name={c.name} person={c.person} avatarUrl={c.person?.avatarUrl} size={24} static />
               )}
               <span>{c.name}</span>
               {c.id === 'all' ? <span className="msg-mention-hint">{t('composer.everyoneHint')}</span> : null}

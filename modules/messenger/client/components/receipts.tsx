@@ -20,7 +20,13 @@ function ReceiptList({ messageId }: { messageId: string }) {
       </div>
       {ids.map((id) => (
         <div key={id} className="msg-receipt-person">
-          <PersonAvatar userId={id} name={nameOf(people.get(id), locale)} avatarUrl={people.get(id)?.avatarUrl} size={22} />
+          <PersonAvatar
+            userId={id}
+            name={nameOf(people.get(id), locale)}
+            person={people.get(id)}
+            avatarUrl={people.get(id)?.avatarUrl}
+            size={22}
+          />
           <span>{nameOf(people.get(id), locale)}</span>
         </div>
       ))}

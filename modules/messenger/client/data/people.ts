@@ -2,6 +2,7 @@ import { type QueryClient, useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../../../platform/client/api.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import type { Locale } from '../../../../platform/shared/i18n.js';
+import { displayNameFor } from '../../../../platform/shared/person-name.js';
 import { getContactCard } from '../../../org/shared/contract.js';
 import type { MemberView } from '../../../org/shared/types.js';
 
@@ -34,9 +35,9 @@ export function seedPeople(qc: QueryClient, members: Person[]): void {
   for (const m of members) qc.setQueryData(key(m.id), m);
 }
 
+/** The name the reader sees (the one rule in displayNameFor); `fallback` while the person loads. */
 export function nameOf(person: Person | undefined, locale: Locale, fallback = '…'): string {
-  if (!person) return fallback;
-  return person.names[locale] ?? person.displayName;
+  return person ? displayNameFor(person, locale) : fallback;
 }
 
 const personQuery = (id: string) => ({

@@ -1,6 +1,7 @@
-import { MailOutlined, PhoneOutlined } from '@ant-design/icons';
+import { MailOutlined, MessageOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { errorMessage, useApiQuery } from '../../../../platform/client/api.js';
 import { linkTo } from '../../../../platform/client/copy-text.js';
 import { localTimeIn } from '../../../../platform/client/format.js';
@@ -9,8 +10,10 @@ import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { PresenceBadge, PresenceStatusText } from '../../../../platform/client/presence/presence-badge.js';
 import { CopyButton } from '../../../../platform/client/ui/copy-button.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
+import { displayNameFor } from '../../../../platform/shared/person-name.js';
 import { type ContactCard as Card, getContactCard } from '../../shared/contract.js';
-import { nameFor } from '../departments.js';
+import { useMe } from '../use-me.js';
+import { DirectReports, PersonLink } from './reporting-line.js';
 
 /** A person's card: who they are, where they sit, how to reach them, and their reporting line. */
 export function ContactCardDrawer(props: { userId: string | null; onClose: () => void }) {
@@ -26,23 +29,25 @@ export function ContactCardDrawer(props: { userId: string | null; onClose: () =>
       destroyOnHidden
       styles={{ body: { paddingTop: 8 } }}
     >
-      {props.userId ? <CardBody userId={props.userId} /> : null}
+      {props.userId ? <CardBody userId={props.userId} onClose={props.onClose} /> : null}
     </Drawer>
   );
 }
 
-function CardBody({ userId }: { userId: string }) {
+function CardBody({ userId, onClose }: { userId: string; onClose: () => void }) {
   const card = useApiQuery(getContactCard, { params: { userId } });
   if (card.isPending) return <Skeleton active avatar paragraph={{ rows: 6 }} />;
   if (card.error) return <Alert type="error" showIcon title={errorMessage(card.error)} />;
-  return <CardContent card={card.data} />;
+  return <CardContent card={card.data} onClose={onClose} />;
 }
 
-function CardContent({ card }: { card: Card }) {
+function CardContent({ card, onClose }: { card: Card; onClose: () => void }) {
   const { t } = useTranslation('org');
   const locale = useLocale();
+  const navigate = useNavigate();
+  const me = useMe().data?.user.id;
   const m = card.member;
-  const name = nameFor(m, locale);
+  const name = displayNameFor(m, locale);
   const otherNames = [...new Set(Object.values(m.names).filter((n): n is string => Boolean(n) && n !== name))];
   if (m.displayName !== name && !otherNames.includes(m.displayName)) otherNames.unshift(m.displayName);
   const localTime = localTimeIn(m.timezone, locale);
@@ -76,17 +81,7 @@ function CardContent({ card }: { card: Card }) {
       ? {
           key: 'manager',
           label: t('card.manager'),
-          children: (
-            <Space>
-              <PersonAvatar
-                userId={card.manager.id}
-                name={card.manager.displayName}
-                avatarUrl={card.manager.avatarUrl}
-                size={24}
-              />
-              {nameFor(card.manager, locale)}
-            </Space>
-          ),
+          children: <PersonLink person={card.manager} testId="contact-card-manager" />,
         }
       : null,
     m.jobSequence ? { key: 'seq', label: t('card.jobSequence'), children: m.jobSequence } : null,
@@ -106,13 +101,7 @@ function CardContent({ card }: { card: Card }) {
       ? {
           key: 'reports',
           label: t('card.reports'),
-          children: (
-            <Flex wrap gap={6}>
-              {card.directReports.map((r) => (
-                <PersonAvatar key={r.id} userId={r.id} name={r.displayName} avatarUrl={r.avatarUrl} size={28} />
-              ))}
-            </Flex>
-          ),
+          children: <DirectReports reports={card.directReports} />,
         }
       : null,
   ].filter((x) => x !== null);
@@ -121,7 +110,7 @@ function CardContent({ card }: { card: Card }) {
     <div data-testid="contact-card">
       <Flex gap={16} align="center" style={{ marginBottom: 16 }}>
         <PresenceBadge userId={m.id} size={64}>
-          <PersonAvatar userId={m.id} name={name} avatarUrl={m.avatarUrl} size={64} static />
+          <PersonAvatar userId={m.id} name={name} person={m} avatarUrl={m.avatarUrl} size={64} static />
         </PresenceBadge>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="contact-card-name">
@@ -136,7 +125,21 @@ function CardContent({ card }: { card: Card }) {
         </div>
       </Flex>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button type="primary" icon={<MailOutlined />} href={`mailto:${m.email}`}>
+        {m.id !== me && m.status === 'active' ? (
+          <Button
+            type="primary"
+            icon={<MessageOutlined />}
+            data-testid="contact-card-message"
+            onClick={() => {
+              // The messenger's address for "my direct chat with this person": org knows no messenger code.
+              onClose();
+              navigate(`/messages/with/${m.id}`);
+            }}
+          >
+            {t('card.message')}
+          </Button>
+        ) : null}
+        <Button icon={<MailOutlined />} href={`mailto:${m.email}`}>
           {t('card.sendEmail')}
         </Button>
         {m.phone ? <Button icon={<PhoneOutlined />} href={`tel:${m.phone}`} aria-label={t('card.phone')} /> : null}

@@ -10,7 +10,8 @@ import { Page } from '../../../../platform/client/ui/page.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { RowList } from '../../../../platform/client/ui/row-list.js';
 import { useDebounced } from '../../../../platform/client/use-debounced.js';
-import { nameFor, useDepartments, useExpandedKeys } from '../departments.js';
+import { displayNameFor } from '../../../../platform/shared/person-name.js';
+import { useDepartments, useExpandedKeys } from '../departments.js';
 import { useMemberSearch } from '../member-search.js';
 
 const ALL = '__all__';
@@ -46,7 +47,13 @@ export function DirectoryPage() {
       data-testid="directory-department-select"
     />
   ) : (
-    <Card size="small" title={t('directory.departments')} style={{ width: 300, flexShrink: 0 }} loading={departments.isPending}>
+    <Card
+      size="small"
+      title={t('directory.departments')}
+      // Wider on wide screens: bilingual department names need the room.
+      style={{ width: 'clamp(280px, 26vw, 380px)', flexShrink: 0 }}
+      loading={departments.isPending}
+    >
       <Tree
         blockNode
         className="skein-ellipsis-tree"
@@ -101,8 +108,8 @@ export function DirectoryPage() {
                 key: m.id,
                 testId: `member-row-${m.id}`,
                 onClick: () => openCard(m.id),
-                avatar: <PersonAvatar userId={m.id} name={nameFor(m, locale)} avatarUrl={m.avatarUrl} />,
-                title: <span data-testid="member-row-name">{nameFor(m, locale)}</span>,
+                avatar: <PersonAvatar userId={m.id} name={displayNameFor(m, locale)} person={m} avatarUrl={m.avatarUrl} />,
+                title: <span data-testid="member-row-name">{displayNameFor(m, locale)}</span>,
                 description: [m.title, dept, m.email].filter(Boolean).join(' · '),
               };
             })}

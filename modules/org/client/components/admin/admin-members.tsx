@@ -8,10 +8,11 @@ import { PersonAvatar } from '../../../../../platform/client/person-card.js';
 import { useIsPhone } from '../../../../../platform/client/ui/responsive.js';
 import { RowList } from '../../../../../platform/client/ui/row-list.js';
 import { useDebounced } from '../../../../../platform/client/use-debounced.js';
+import { displayNameFor } from '../../../../../platform/shared/person-name.js';
 import { setMemberActive } from '../../../../accounts/shared/contract.js';
 import { getContactCard, listDepartments, searchMembers } from '../../../shared/contract.js';
 import type { MemberView } from '../../../shared/types.js';
-import { nameFor, useDepartments } from '../../departments.js';
+import { useDepartments } from '../../departments.js';
 import { useMemberSearch } from '../../member-search.js';
 import { useHasRole } from '../../use-me.js';
 import { MemberEditDrawer } from './member-edit-drawer.js';
@@ -36,7 +37,7 @@ export function AdminMembers() {
 
   const toggleActive = (m: MemberView) => {
     const deactivate = m.status === 'active';
-    const name = nameFor(m, locale);
+    const name = displayNameFor(m, locale);
     modal.confirm({
       title: t(deactivate ? 'admin.members.deactivateConfirm' : 'admin.members.reactivateConfirm', { name }),
       okButtonProps: { danger: deactivate },
@@ -111,10 +112,10 @@ export function AdminMembers() {
           rows={search.members.map((m) => ({
             key: m.id,
             testId: `admin-member-${m.id}`,
-            avatar: <PersonAvatar userId={m.id} name={nameFor(m, locale)} avatarUrl={m.avatarUrl} />,
+            avatar: <PersonAvatar userId={m.id} name={displayNameFor(m, locale)} person={m} avatarUrl={m.avatarUrl} />,
             title: (
               <>
-                {nameFor(m, locale)} {roleTags(m)}
+                {displayNameFor(m, locale)} {roleTags(m)}
                 {m.status === 'deactivated' ? <Tag>{t('admin.members.status.deactivated')}</Tag> : null}
               </>
             ),
@@ -136,9 +137,9 @@ export function AdminMembers() {
               title: t('admin.members.name'),
               render: (_, m) => (
                 <Space>
-                  <PersonAvatar userId={m.id} name={nameFor(m, locale)} avatarUrl={m.avatarUrl} size={28} />
+                  <PersonAvatar userId={m.id} name={displayNameFor(m, locale)} person={m} avatarUrl={m.avatarUrl} size={28} />
                   <span>
-                    {nameFor(m, locale)}
+                    {displayNameFor(m, locale)}
                     {m.title ? <Typography.Text type="secondary"> · {m.title}</Typography.Text> : null}
                   </span>
                 </Space>

@@ -8,21 +8,23 @@ import { useIsPhone } from '../../../../../platform/client/ui/responsive.js';
 import { TimeZoneSelect } from '../../../../../platform/client/ui/timezone-select.js';
 import { useDebounced } from '../../../../../platform/client/use-debounced.js';
 import { LOCALES } from '../../../../../platform/shared/i18n.js';
+import { displayNameFor } from '../../../../../platform/shared/person-name.js';
 import { getContactCard, listDepartments, searchMembers, updateMember } from '../../../shared/contract.js';
 import type { MemberView } from '../../../shared/types.js';
-import { nameFor, useDepartments } from '../../departments.js';
+import { useDepartments } from '../../departments.js';
 import { useMemberSearch } from '../../member-search.js';
 
 /** Every profile field of one member, for admins, HR admins and HRBPs in scope (the server decides). */
 export function MemberEditDrawer(props: { member: MemberView | null; onClose: () => void }) {
   const isPhone = useIsPhone();
   const { t } = useTranslation('org');
+  const locale = useLocale();
   return (
     <Drawer
       open={Boolean(props.member)}
       onClose={props.onClose}
       size={isPhone ? '100%' : 520}
-      title={props.member ? t('admin.members.editTitle', { name: props.member.displayName }) : ''}
+      title={props.member ? t('admin.members.editTitle', { name: displayNameFor(props.member, locale) }) : ''}
       destroyOnHidden
     >
       {props.member ? <EditForm member={props.member} onDone={props.onClose} /> : null}
@@ -44,9 +46,9 @@ function EditForm({ member, onDone }: { member: MemberView; onDone: () => void }
   const manager = card.data?.manager;
   const managerOptions = candidates.members
     .filter((m) => m.id !== member.id)
-    .map((m) => ({ value: m.id, label: `${nameFor(m, locale)} · ${m.email}` }));
+    .map((m) => ({ value: m.id, label: `${displayNameFor(m, locale)} · ${m.email}` }));
   if (manager && !managerOptions.some((o) => o.value === manager.id)) {
-    managerOptions.unshift({ value: manager.id, label: nameFor(manager, locale) });
+    managerOptions.unshift({ value: manager.id, label: displayNameFor(manager, locale) });
   }
 
   const blank = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);

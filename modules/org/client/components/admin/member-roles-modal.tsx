@@ -1,6 +1,8 @@
 import { Alert, Checkbox, Form, Modal, Skeleton, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useApiMutation, useApiQuery } from '../../../../../platform/client/api.js';
+import { useLocale } from '../../../../../platform/client/i18n.js';
+import { displayNameFor } from '../../../../../platform/shared/person-name.js';
 import { getContactCard, getMemberRoles, searchMembers, setMemberRoles } from '../../../shared/contract.js';
 import type { MemberView } from '../../../shared/types.js';
 import { useDepartments } from '../../departments.js';
@@ -14,6 +16,7 @@ export function MemberRolesModal(props: { member: MemberView | null; onClose: ()
 
 function RolesForm({ member, onClose }: { member: MemberView; onClose: () => void }) {
   const { t } = useTranslation('org');
+  const locale = useLocale();
   const [form] = Form.useForm();
   const roles = Form.useWatch('roles', form) as string[] | undefined;
   const current = useApiQuery(getMemberRoles, { params: { userId: member.id } });
@@ -25,7 +28,7 @@ function RolesForm({ member, onClose }: { member: MemberView; onClose: () => voi
   return (
     <Modal
       open
-      title={t('admin.members.rolesTitle', { name: member.displayName })}
+      title={t('admin.members.rolesTitle', { name: displayNameFor(member, locale) })}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common:actions.save')}
