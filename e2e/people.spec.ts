@@ -126,3 +126,55 @@ test('a group of just me is refused, in the dialog and by the server', async ({ 
   expect((await res.json()).error.code).toBe('chat.too_few_members');
   await page.context().close();
 });
+
+test('times follow the profile’s time zone, not the browser’s', async ({ browser, baseURL }) => {
+  // Pat's profile says Shanghai; this browser's clock says Los Angeles (15 or 16 hours behind).
+  const page = await patPage(browser, baseURL!, 'America/Los_Angeles');
+  const chat = await ok<{ id: string }>(await page.request.post('/api/chats/direct', { data: { userId: ids.quinn } }));
+  const sent = await ok<{ createdAt: string }>(
+    await page.request.post(`/api/chats/${chat.id}/messages`, {
+      data: { clientId: `tz-${RUN}`, kind: 'text', content: { text: `Morning handover ${RUN}` } },
+    }),
+  );
+  const inShanghai = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(
+    new Date(sent.createdAt),
+  );
+  await page.goto(`/messages/${chat.id}`);
+  const bubble = page.getByTestId('message').filter({ hasText: `Morning handover ${RUN}` });
+  await expect(bubble.locator('.msg-time')).toHaveText(inShanghai);
+  await expect(page.getByTestId(`chat-row-${chat.id}`).locator('.msg-chat-time')).toHaveText(inShanghai);
+  await page.context().close();
+});
+
+test('the contact card names the manager and reports, links them, and opens a direct chat', async ({ browser, baseURL }) => {
+  for (const id of [ids.quinn, ids.robin]) {
+    await ok(await admin.patch(`${baseURL}/api/members/${id}`, { data: { managerId: ids.pat } }));
+  }
+  for (const width of [1280, 390]) {
+    const page = await patPage(browser, baseURL!, 'Asia/Shanghai', width);
+    await page.goto('/directory');
+    await page.getByTestId('directory-search').fill(`Mabe${RUN}`);
+    await page.getByTestId('directory-results').getByTestId('member-row-name').filter({ hasText: QUINN.name }).click();
+    const card = page.getByTestId('contact-card');
+    await expect(card.getByTestId('contact-card-name')).toHaveText(QUINN.name);
+
+    // The manager's name opens the manager's card, which lists the reports by name.
+    await card.getByTestId('contact-card-manager').click();
+    await expect(card.getByTestId('contact-card-name')).toHaveText(PAT.name);
+    await expect(card.getByTestId(`contact-card-report-${ids.quinn}`)).toContainText(QUINN.name);
+    await expect(card.getByTestId(`contact-card-report-${ids.robin}`)).toContainText(ROBIN.name);
+    // No "Message" to myself.
+    await expect(card.getByTestId('contact-card-message')).toHaveCount(0);
+    if (width === 390) expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= 390)).toBe(true);
+
+    // A report's name opens their card; Message opens our direct chat in the messenger.
+    await card.getByTestId(`contact-card-report-${ids.robin}`).click();
+    await expect(card.getByTestId('contact-card-name')).toHaveText(ROBIN.name);
+    await card.getByTestId('contact-card-message').click();
+    await expect(page).toHaveURL(/\/messages\/chat_\w+$/);
+    await expect(page.getByTestId('conversation')).toBeVisible();
+    await expect(page.getByTestId('conv-name')).toHaveText(ROBIN.name);
+    await expect(page.getByTestId('contact-card')).toHaveCount(0);
+    await page.context().close();
+  }
+});

@@ -16,6 +16,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
+import { shortTime } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { useDebounced } from '../../../../platform/client/use-debounced.js';
@@ -27,7 +28,6 @@ import { refreshChats, useChatList } from '../data/chats.js';
 import { askNotificationPermission, notificationPermission } from '../data/notifications.js';
 import { nameOf, seedPeople, toPerson, usePerson } from '../data/people.js';
 import { ChatAvatar, useChatName } from './chat-avatar.js';
-import { shortTime } from './format-time.js';
 import { MessengerSettingsModal } from './messenger-settings-modal.js';
 import { NewChatModal } from './new-chat-modal.js';
 import { previewText } from './preview.js';
@@ -264,7 +264,7 @@ function SearchResults(props: { q: string; me: string; onOpen: (chatId: string) 
           onClick={() => void openPerson(m.id)}
           data-testid={`person-result-${m.id}`}
         >
-          <PersonAvatar userId={m.id} name={nameOf(toPerson(m), locale)} avatarUrl={m.avatarUrl} size={40} static />
+          <PersonAvatar userId={m.id} name={nameOf(toPerson(m), locale)} person={m} avatarUrl={m.avatarUrl} size={40} static />
           <span className="msg-chat-main">
             <span className="msg-chat-name">{nameOf(toPerson(m), locale)}</span>
             <span className="msg-chat-preview">{[m.title, m.email].filter(Boolean).join(' · ')}</span>

@@ -19,6 +19,7 @@ import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../../../platform/client/api.js';
 import { copyText, linkTo } from '../../../../platform/client/copy-text.js';
+import { clockTime } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { editMessage, pinMessage, recallMessage, unpinMessage } from '../../shared/contract.js';
@@ -30,7 +31,6 @@ import { usePerson } from '../data/people.js';
 import { replaceEverywhere } from '../data/send.js';
 import type { PendingMessage } from '../data/timeline.js';
 import { rendererFor } from '../renderers/registry.js';
-import { clockTime } from './format-time.js';
 import { previewText } from './preview.js';
 import { ReactionBar, ReactionPicker, useToggleReaction } from './reactions.js';
 import { ReadReceipt } from './receipts.js';
@@ -261,7 +261,7 @@ export const MessageItem = memo(function MessageItem(props: {
     >
       <div className="msg-gutter">
         {props.showHeader ? (
-          <PersonAvatar userId={m.senderId} name={name} avatarUrl={person?.avatarUrl} size={36} />
+          <PersonAvatar userId={m.senderId} name={name} person={person} avatarUrl={person?.avatarUrl} size={36} />
         ) : (
           <span className="msg-hover-time">{clockTime(m.createdAt, locale)}</span>
         )}
@@ -331,7 +331,9 @@ export function PendingItem(props: {
   return (
     <div className={`msg-item pending${props.showHeader ? ' first' : ''}`} data-testid="message-pending" data-status={p.status}>
       <div className="msg-gutter">
-        {props.showHeader ? <PersonAvatar userId={props.me} name={name} avatarUrl={person?.avatarUrl} size={36} static /> : null}
+        {props.showHeader ? (
+          <PersonAvatar userId={props.me} name={name} person={person} avatarUrl={person?.avatarUrl} size={36} static />
+        ) : null}
       </div>
       <div className="msg-main">
         {props.showHeader ? (

@@ -4,12 +4,12 @@ import { Button, Spin } from 'antd';
 import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../../platform/client/api.js';
+import { dayLabel, sameDay } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { listChatMembers } from '../../shared/contract.js';
 import { type ChatView, MAX_RECEIPT_MEMBERS, type MessageView } from '../../shared/types.js';
 import { retryPending } from '../data/send.js';
 import { clearFocus, dropPending, loadAfter, loadBefore, loadLatest, type Timeline } from '../data/timeline.js';
-import { dayLabel } from './format-time.js';
 import { type MessageActions, MessageItem, PendingItem } from './message-item.js';
 import { seenSeq } from './seen-position.js';
 import { UnreadDivider } from './unread-divider.js';
@@ -24,7 +24,6 @@ function startsRun(
   if (!prev || prev.kind === 'system' || prev.senderId !== m.senderId) return true;
   return Date.parse(m.createdAt) - Date.parse(prev.createdAt) > GROUP_MS || !sameDay(prev.createdAt, m.createdAt);
 }
-const sameDay = (a: string, b: string) => new Date(a).toDateString() === new Date(b).toDateString();
 
 /** Group chats up to 200 members: how many others have read each of my messages, from their read positions. */
 function useReceipts(chat: ChatView, me: string) {

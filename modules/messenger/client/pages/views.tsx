@@ -5,12 +5,12 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, useApiQuery } from '../../../../platform/client/api.js';
+import { shortTime } from '../../../../platform/client/format.js';
 import { useLocale } from '../../../../platform/client/i18n.js';
 import { PersonAvatar } from '../../../../platform/client/person-card.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
 import { listInbox, listMyMentions, listMyThreads, markInboxRead } from '../../shared/contract.js';
 import type { MessageView } from '../../shared/types.js';
-import { shortTime } from '../components/format-time.js';
 import { MessageBody } from '../components/message-item.js';
 import { previewText } from '../components/preview.js';
 import { useChatList } from '../data/chats.js';
@@ -56,7 +56,7 @@ function MessageCard(props: { message: MessageView; me: string; extra?: ReactNod
       onKeyDown={(e) => e.key === 'Enter' && props.onOpen()}
       data-testid="view-item"
     >
-      <PersonAvatar userId={props.message.senderId} name={name} avatarUrl={person?.avatarUrl} size={32} />
+      <PersonAvatar userId={props.message.senderId} name={name} person={person} avatarUrl={person?.avatarUrl} size={32} />
       <div className="msg-card-main">
         <div className="msg-head">
           <span className="msg-sender">{name}</span>
@@ -137,7 +137,14 @@ function InboxRow(props: {
       onClick={props.onOpen}
       data-testid="inbox-item"
     >
-      <PersonAvatar userId={props.item.message.senderId} name={name} avatarUrl={person?.avatarUrl} size={32} static />
+      <PersonAvatar
+        userId={props.item.message.senderId}
+        name={name}
+        person={person}
+        avatarUrl={person?.avatarUrl}
+        size={32}
+        static
+      />
       <span className="msg-card-main">
         <span className="msg-head">
           <span className="msg-sender">{name}</span>
