@@ -50,10 +50,5 @@ export function buildSortName(p: NamedPerson): string {
       : KANA.test(name)
         ? toRomaji(name)
         : name;
-  return latin
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return latin.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

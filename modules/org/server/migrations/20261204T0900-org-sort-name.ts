@@ -12,7 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('org_members')
     .addColumn('sort_name', col.text, (c) => c.notNull().defaultTo(''))
     .execute();
-  const members = db as unknown as Kysely<{ org_members: { id: string; display_name: string; names: string; sort_name: string } }>;
+  const members = db as unknown as Kysely<{
+    org_members: { id: string; display_name: string; names: string; sort_name: string };
+  }>;
   let after = '';
   for (;;) {
     const rows = await members

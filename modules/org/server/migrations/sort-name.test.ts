@@ -30,7 +30,11 @@ test('existing members are given their sort name', async () => {
   });
   await db
     .insertInto('org_members')
-    .values([member('usr_a', '叶晴', {}), member('usr_b', '佐藤健', { 'ja-JP': 'さとう けん' }), member('usr_c', 'Anna Schmidt', {})])
+    .values([
+      member('usr_a', '叶晴', {}),
+      member('usr_b', '佐藤健', { 'ja-JP': 'さとう けん' }),
+      member('usr_c', 'Anna Schmidt', {}),
+    ])
     .execute();
 
   await migrate(db, [{ '20261121T0900-org-init': init, '20261204T0900-org-sort-name': sortName }]);
