@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { collectErrors as collectConsoleErrors, ok } from './support.js';
 
 /*
  * Appearance and links: dark mode (following the device, or chosen in settings) on a phone,
@@ -16,20 +17,8 @@ const FOUNDATION_ADMIN = { email: 'zhang.wei@example.com', password: 'correct ho
 const profile = { locale: 'en-US', timezone: 'Asia/Shanghai' };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** Console errors and page crashes; a signed-out visit's 401 from /api/me is how the app learns to ask for sign-in. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().includes('status of 401')) errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
+/** Console errors, without the 401 a signed-out deep link answers on purpose. */
+const collectErrors = (page: Page) => collectConsoleErrors(page, (text) => text.includes('status of 401'));
 
 interface World {
   admin: APIRequestContext;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { ok } from './support.js';
 
 /*
  * The composer: drafts that survive a reload and a switch of chats, files and images staged
@@ -16,11 +17,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 /** Cleo, signed in (she sets the organization up on a fresh server), with two chats: a group with Dan and a direct chat. */
 async function setUp(browser: Browser, baseURL: string) {

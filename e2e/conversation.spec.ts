@@ -7,6 +7,7 @@ import {
   type Page,
   test,
 } from '@playwright/test';
+import { collectErrors, ok } from './support.js';
 
 /*
  * The conversation view as a reader meets it (issue 7): one's own thread reply shows once,
@@ -31,20 +32,6 @@ interface Person {
   context: BrowserContext;
   page: Page;
   api: APIRequestContext;
-}
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
 }
 
 let alice: { id: string; email: string };

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { collectErrors } from './support.js';
 
 /*
  * The Foundation journey, in one organization created from scratch: setup → invite link →
@@ -15,16 +16,6 @@ const ORG = 'Skein Test Co';
 async function pickOption(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
-/** Console errors and uncaught exceptions (a CSP violation shows up here too). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
 }
 
 test('first visit: setup, invite, join, Japanese, directory search and contact card', async ({ page, browser }, testInfo) => {

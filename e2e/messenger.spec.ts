@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { collectErrors, ok } from './support.js';
 
 /*
  * The messenger journey, in two real browsers: Alice and Bob chat, thread, react and watch
@@ -19,20 +20,6 @@ interface Person {
   id: string;
   context: BrowserContext;
   page: Page;
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
 }
 
 /** An invite link's token, made by an admin's request context. */

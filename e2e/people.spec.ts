@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { collectErrors, ok } from './support.js';
 
 /*
  * People and time: picking several people for a group, times in the profile's time zone,
@@ -16,20 +17,6 @@ const profile = { locale: 'en-US', timezone: 'Asia/Shanghai' };
 const PAT = { name: `Pat Quill${RUN}`, email: `pat.${RUN}@example.com` };
 const QUINN = { name: `Quinn Mabe${RUN}`, email: `quinn.${RUN}@example.com` };
 const ROBIN = { name: `Robin Ostra${RUN}`, email: `robin.${RUN}@example.com` };
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
 
 const ids = { pat: '', quinn: '', robin: '' };
 let admin: APIRequestContext;

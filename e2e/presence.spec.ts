@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { ok } from './support.js';
 
 /*
  * Presence and typing between two browsers: Bob sees Alice online in their direct chat, sees
@@ -15,11 +16,6 @@ const ALICE = { name: 'Alice Presence', email: `alice.p.${RUN}@example.com` };
 const BOB = { name: 'Bob Presence', email: `bob.p.${RUN}@example.com` };
 const FOUNDATION_ADMIN = { email: 'zhang.wei@example.com', password: 'correct horse battery' };
 const profile = { locale: 'en-US', timezone: 'Asia/Shanghai' };
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 async function join(
   browser: Browser,

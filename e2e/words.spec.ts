@@ -1,4 +1,5 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { ok } from './support.js';
 
 /*
  * Words and layout a reader notices (issue 7, item 11): Chinese buttons without antd's letter
@@ -17,11 +18,6 @@ const TREE = [
   'Research & Development 研发中心',
   'Process Engineering and Industrialization 工艺工程与产业化',
 ];
-
-async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(res.ok(), `${res.url()} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as T;
-}
 
 /** A browser signed in as an administrator whose interface language is `locale`. */
 async function adminPage(browser: Browser, baseURL: string, locale: string, width: number): Promise<Page> {

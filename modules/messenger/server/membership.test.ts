@@ -122,7 +122,7 @@ describe('membership: live subscriptions', () => {
   test('people hear on their own topic when they are added to or removed from a chat', async () => {
     const socket = await openSocket(t.baseUrl, { cookie: carol.client.cookieHeader() });
     await socket.subscribe(`user:${carol.id}`);
-    const chat = await group(alice, []);
+    const chat = await group(alice, [bob]);
     await alice.client.api(addChatMembers, { params: { chatId: chat.id }, body: { userIds: [carol.id as never] } });
     expect(await socket.next('event')).toMatchObject({ data: { type: 'messenger.chat_added', chatId: chat.id } });
     await alice.client.api(removeChatMember, { params: { chatId: chat.id, userId: carol.id as never } });
