@@ -146,7 +146,7 @@ test('dark mode at 390 px', async ({ browser, baseURL }, testInfo) => {
   expect(await backgroundLuminance(page, '.skein-bottom-nav')).toBeLessThan(0.05);
   await page.screenshot({ path: testInfo.outputPath('messenger-dark-390.png') });
   await page.getByTestId(`chat-row-${w.chatId}`).click();
-  await expect(page.getByTestId('message').filter({ hasText: 'Update number 80' })).toBeVisible();
+  await expect(page.getByTestId('message').filter({ hasText: 'Update number 1 of the rollout' })).toBeVisible();
   expect(await backgroundLuminance(page, '.msg-conv')).toBeLessThan(0.05);
   // Bubbles are a translucent tint: what shows is their text, light on dark.
   expect(await backgroundLuminance(page, '.msg-content', 'color')).toBeGreaterThan(0.6);
@@ -215,6 +215,8 @@ test('Copy link on a message gives an address that opens it', async ({ browser, 
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   await ok(await ctx.request.post(`${baseURL}/api/auth/login`, { data: { email: BEN.email, password: PASSWORD } }));
+  // Read up to the end, so the chat opens at its newest message rather than at the first unread.
+  await ok(await ctx.request.post(`${baseURL}/api/chats/${w.chatId}/read`, { data: { seq: 1_000_000 } }));
   const page = await ctx.newPage();
   await page.goto(`/messages/${w.chatId}`);
   const latest = page.getByTestId('message').filter({ hasText: 'Update number 80' });

@@ -7,10 +7,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage, useApiQuery } from '../../../../platform/client/api.js';
 import { useRealtimeStatus } from '../../../../platform/client/realtime.js';
 import { useIsPhone } from '../../../../platform/client/ui/responsive.js';
-import { joinChat, listPins, markRead } from '../../shared/contract.js';
+import { getUnread, joinChat, listPins, markRead } from '../../shared/contract.js';
 import type { ChatView, MessageView } from '../../shared/types.js';
 import { setReadingChat } from '../data/active-chat.js';
-import { patchChat, refreshChats, setUnread } from '../data/chats.js';
+import { cachedChat, patchChat, refreshChats, setUnread } from '../data/chats.js';
 import { lastLoadedSeq, loadAround, openChat, useTimeline } from '../data/timeline.js';
 import { ChatAvatar, useChatName } from './chat-avatar.js';
 import { ChatTyping } from './chat-typing.js';
@@ -64,7 +64,20 @@ function useMarkRead(chat: ChatView, active: boolean, atBottom: boolean, seen: n
     }, 250);
     return () => clearTimeout(timer);
   }, [active, reading, seen, chat.id, chat.lastSeq, chat.readSeq, chat.unread, qc]);
-  useEffect(() => () => setReadingChat(null), []);
+  // New messages that arrived while the chat was being read were counted as read here, but the
+  // mark-read for them may not have gone out before the reader left (a click away lands while
+  // they arrive). When the server may know more unread than this tab counted, ask it.
+  useEffect(() => {
+    const chatId = chat.id;
+    return () => {
+      setReadingChat(null);
+      const c = cachedChat(qc, chatId);
+      if (!c || c.lastSeq <= Math.max(c.readSeq, posted.current)) return;
+      api(getUnread)
+        .then((u) => setUnread(qc, chatId, u.chats[chatId] ?? 0, u.total))
+        .catch(() => {});
+    };
+  }, [chat.id, qc]);
 }
 
 function Pins({ chat, me, onJump }: { chat: ChatView; me: string; onJump: (id: string) => void }) {
