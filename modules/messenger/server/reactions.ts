@@ -7,15 +7,22 @@ import { requireVisibleMessage } from './find-message.js';
 import { lockUnrecalled } from './message-guards.js';
 import type { MsgDb } from './message-tables.js';
 
-// One emoji (with skin tones, ZWJ sequences, flags, keycaps) or a `:name:` token for custom ones.
-const UNICODE_EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3|[#*0-9])+$/u;
+// The code points an emoji is built from: pictographs, flags, skin tones, ZWJ, variation selector,
+// keycaps, and the tag characters of subdivision flags (Scotland, Wales); `:name:` tokens are kept for custom ones.
+const EMOJI_PARTS =
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3|[\u{e0020}-\u{e007f}]|[#*0-9])+$/u;
 const NAMED = /^:[a-z0-9_+-]{1,38}:$/i;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** A reaction is a short emoji or `:name:` token, never free text (it is shown to everyone). */
+/** A reaction is exactly one emoji (one grapheme) or a `:name:` token, never free text: it is shown to everyone. */
 export function isValidReaction(emoji: string): boolean {
   if (emoji.length > 40) return false;
   if (NAMED.test(emoji)) return true;
-  return UNICODE_EMOJI.test(emoji) && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(emoji);
+  if (!EMOJI_PARTS.test(emoji) || !/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u.test(emoji)) return false;
+  // "👍👍" or "🇫🇷🇩🇪" are built of the same parts as one emoji: count what a reader sees.
+  let count = 0;
+  for (const _ of graphemes.segment(emoji)) if (++count > 1) return false;
+  return true;
 }
 
 /** Adds or removes my reaction; both are idempotent. Every member (channel subscribers too) may react. */
