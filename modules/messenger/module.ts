@@ -11,6 +11,7 @@ import * as chatScope from './server/migrations/20261121T1140-messenger-chat-sco
 import * as historyFloor from './server/migrations/20261202T0900-messenger-history-floor.js';
 import * as idempotencyOp from './server/migrations/20261202T0910-messenger-idempotency-op.js';
 import * as drafts from './server/migrations/20261203T0900-messenger-drafts.js';
+import * as notifyLevel from './server/migrations/20261204T0900-messenger-notify-level.js';
 import { messageFileScope } from './server/message-files.js';
 import { orgEventHandlers } from './server/scoped-sync.js';
 import { builtInMessageTypes, type MessageType } from './shared/message-types.js';
@@ -33,6 +34,7 @@ export function messengerModule(options: MessengerOptions = {}): ServerModule {
       '20261202T0900-messenger-history-floor': historyFloor,
       '20261202T0910-messenger-idempotency-op': idempotencyOp,
       '20261203T0900-messenger-drafts': drafts,
+      '20261204T0900-messenger-notify-level': notifyLevel,
     },
     // Files posted in messages live in the `msg:<fileId>` scope; see server/message-files.ts.
     // Group avatars are shared into `chat:<id>`: members, and visitors of public groups.

@@ -24,6 +24,7 @@ export async function requireMembership(anyDb: AnyDb, caller: Pick<Caller, 'user
       'msg_members.visible_from_seq as member_visible_from_seq',
       'msg_members.read_seq as member_read_seq',
       'msg_members.muted as member_muted',
+      'msg_members.notify_level as member_notify_level',
       'msg_members.synced as member_synced',
     ])
     .where('msg_members.chat_id', '=', chatId)
@@ -31,7 +32,16 @@ export async function requireMembership(anyDb: AnyDb, caller: Pick<Caller, 'user
     .where('msg_chats.archived_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw new AppError(messengerErrors['chat.not_found']);
-  const { member_role, member_joined_at, member_visible_from_seq, member_read_seq, member_muted, member_synced, ...chat } = row;
+  const {
+    member_role,
+    member_joined_at,
+    member_visible_from_seq,
+    member_read_seq,
+    member_muted,
+    member_notify_level,
+    member_synced,
+    ...chat
+  } = row;
   const member: MemberRow = {
     chat_id: chatId,
     user_id: caller.userId,
@@ -40,6 +50,7 @@ export async function requireMembership(anyDb: AnyDb, caller: Pick<Caller, 'user
     visible_from_seq: member_visible_from_seq,
     read_seq: member_read_seq,
     muted: member_muted,
+    notify_level: member_notify_level,
     synced: member_synced,
   };
   return { chat: chat as ChatRow, member };

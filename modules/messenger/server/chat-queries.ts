@@ -46,6 +46,7 @@ export const memberColumns = [
   'msg_members.visible_from_seq as m_visible_from_seq',
   'msg_members.read_seq as m_read_seq',
   'msg_members.muted as m_muted',
+  'msg_members.notify_level as m_notify_level',
   'msg_members.synced as m_synced',
 ] as const;
 
@@ -56,12 +57,13 @@ type Joined = ChatRow & {
   m_visible_from_seq: number | null;
   m_read_seq: number | null;
   m_muted: number | null;
+  m_notify_level: MemberRow['notify_level'] | null;
   m_synced: number | null;
 };
 
 /** Splits a `msg_chats.*` + memberColumns row into the chat and the membership (null if none). */
 export function splitRow(row: Joined): { chat: ChatRow; member: MemberRow | null } {
-  const { m_user_id, m_role, m_joined_at, m_visible_from_seq, m_read_seq, m_muted, m_synced, ...chat } = row;
+  const { m_user_id, m_role, m_joined_at, m_visible_from_seq, m_read_seq, m_muted, m_notify_level, m_synced, ...chat } = row;
   const member: MemberRow | null =
     m_user_id && m_role
       ? {
@@ -72,6 +74,7 @@ export function splitRow(row: Joined): { chat: ChatRow; member: MemberRow | null
           visible_from_seq: Number(m_visible_from_seq),
           read_seq: Number(m_read_seq),
           muted: Number(m_muted),
+          notify_level: m_notify_level ?? 'all',
           synced: Number(m_synced),
         }
       : null;

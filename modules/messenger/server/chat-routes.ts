@@ -5,7 +5,8 @@ import { createChatUseCase } from './create-chat.js';
 import { createDepartmentChatUseCase } from './department-chats.js';
 import { getChatUseCase } from './get-chat.js';
 import { listMyChatsUseCase, listPublicChatsUseCase } from './list-chats.js';
-import { markReadUseCase, setMutedUseCase } from './mark-read.js';
+import { markReadUseCase } from './mark-read.js';
+import { setMutedUseCase, setNotifyLevelUseCase } from './notify-level.js';
 import { removeChatMemberUseCase } from './member-removal.js';
 import { setMemberRoleUseCase, transferOwnershipUseCase } from './member-roles.js';
 import { openDirectChatUseCase } from './open-direct-chat.js';
@@ -35,6 +36,7 @@ export function chatRoutes(): RouteDef[] {
       transferOwnershipUseCase(ctx, caller, params.chatId, body.userId),
     ),
     route(c.setMuted, ({ ctx, caller, params, body }) => setMutedUseCase(ctx, caller, params.chatId, body.muted)),
+    route(c.setNotifyLevel, ({ ctx, caller, params, body }) => setNotifyLevelUseCase(ctx, caller, params.chatId, body.level)),
     route(c.markRead, ({ ctx, caller, params, body }) => markReadUseCase(ctx, caller, params.chatId, body.seq)),
     route(c.getUnread, ({ db, caller }) => getUnreadUseCase(db, caller)),
     route(c.getReceipts, ({ db, caller, params }) => getReceiptsUseCase(db, caller, params.messageId)),

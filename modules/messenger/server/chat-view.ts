@@ -115,7 +115,8 @@ export async function toChatViews(
       myRole: member?.role ?? null,
       readSeq: member ? Math.max(member.read_seq, member.visible_from_seq) : 0,
       unread: member ? unreadOf(chat, member) : 0,
-      muted: member ? member.muted === 1 : false,
+      muted: member ? member.notify_level === 'nothing' : false,
+      notifyLevel: member?.notify_level ?? 'all',
       createdAt: iso(chat.created_at),
     };
   });

@@ -72,18 +72,3 @@ async function markInboxReadUpTo(anyDb: AnyDb, chatId: string, userId: string, s
     )
     .execute();
 }
-
-/** PUT /api/chats/:chatId/mute: a muted chat still counts its own unread but leaves the badge. */
-export async function setMutedUseCase(ctx: AppContext, caller: Caller, chatId: string, muted: boolean) {
-  const { chat, member } = await requireMembership(ctx.db, caller, chatId);
-  const db: MessengerDb = ctx.db;
-  await db
-    .updateTable('msg_members')
-    .set({ muted: muted ? 1 : 0 })
-    .where('chat_id', '=', chatId)
-    .where('user_id', '=', caller.userId)
-    .execute();
-  const total = await totalUnread(ctx.db, caller.userId);
-  await publishQuietly(ctx, `user:${caller.userId}`, { type: 'messenger.unread', chatId, unread: unreadOf(chat, member), total });
-  return { ok: true as const };
-}

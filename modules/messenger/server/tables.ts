@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Kysely } from 'kysely';
+import type { NotifyLevel } from '../shared/types.js';
 
 /** Tables the messenger owns. */
 export interface MessengerTables {
@@ -47,7 +48,10 @@ export interface MessengerTables {
     visible_from_seq: number;
     /** Highest seq the member has read. */
     read_seq: number;
+    /** 1 exactly when notify_level is `nothing` (the old mute flag, kept for its readers). */
     muted: number;
+    /** Defaults to `all` on insert. */
+    notify_level: ColumnType<NotifyLevel, NotifyLevel | undefined, NotifyLevel>;
     /** For department groups: 1 when added by the department sync rather than by a person. */
     synced: number;
   };

@@ -21,16 +21,16 @@ function unreadRows(anyDb: AnyDb, userId: string) {
     .where('msg_chats.archived_at', 'is', null);
 }
 
-/** The badge: unread messages over every chat the person has not muted. */
+/** The badge: unread messages over the chats at level `all` (the others count on their own row). */
 export async function totalUnread(anyDb: AnyDb, userId: string): Promise<number> {
   const row = await unreadRows(anyDb, userId)
-    .where('msg_members.muted', '=', 0)
+    .where('msg_members.notify_level', '=', 'all')
     .select(sql<number>`coalesce(sum(${unreadExpr}), 0)`.as('total'))
     .executeTakeFirst();
   return Number(row?.total ?? 0);
 }
 
-/** GET /api/me/unread: the badge (muted chats left out) and every chat with something unread. */
+/** GET /api/me/unread: the badge (only `all` chats) and every chat with something unread. */
 export async function getUnreadUseCase(db: AnyDb, caller: Caller) {
   const rows = await unreadRows(db, caller.userId)
     .select(['msg_members.chat_id', unreadExpr.as('unread')])

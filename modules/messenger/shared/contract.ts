@@ -6,6 +6,7 @@ import {
   chatMemberView,
   chatSettings,
   chatView,
+  notifyLevel,
   departmentId,
   inboxItemView,
   messageId,
@@ -182,9 +183,19 @@ export const setMuted = contract({
   method: 'PUT',
   path: '/api/chats/:chatId/mute',
   auth: 'member',
-  summary: 'Mute or unmute a chat for myself',
+  summary: 'Mute or unmute a chat for myself (muted is notify level "nothing")',
   params: chatParams,
   body: z.object({ muted: z.boolean() }),
+  response: ok,
+});
+
+export const setNotifyLevel = contract({
+  method: 'PUT',
+  path: '/api/chats/:chatId/notify-level',
+  auth: 'member',
+  summary: 'How much of a chat reaches me: all, mentions only, or nothing',
+  params: chatParams,
+  body: z.object({ level: notifyLevel }),
   response: ok,
 });
 
@@ -202,7 +213,7 @@ export const getUnread = contract({
   method: 'GET',
   path: '/api/me/unread',
   auth: 'member',
-  summary: 'My total unread badge and per-chat counts (muted chats not in the total)',
+  summary: 'My total unread badge (chats at notify level "all" only) and per-chat counts',
   response: z.object({ total: z.number().int(), chats: z.record(z.string(), z.number().int()) }),
 });
 

@@ -37,6 +37,10 @@ export const messagePreview = z.object({
   recalled: z.boolean(),
 });
 
+/** How much of a chat reaches me: everything, only @me/@all, or nothing (muted). */
+export const notifyLevel = z.enum(['all', 'mentions', 'nothing']);
+export type NotifyLevel = z.infer<typeof notifyLevel>;
+
 export const chatView = z.object({
   id: chatId,
   kind: chatKind,
@@ -59,7 +63,9 @@ export const chatView = z.object({
   myRole: memberRole.nullable(),
   readSeq: z.number().int(),
   unread: z.number().int(),
+  /** Mine: true exactly when notifyLevel is `nothing` (older clients read this). */
   muted: z.boolean(),
+  notifyLevel,
   createdAt: z.iso.datetime(),
 });
 export type ChatView = z.infer<typeof chatView>;
@@ -120,7 +126,7 @@ export type ChatEvent =
    */
   | { type: 'message.changed'; chatId: string; messageId: string; seq: number }
   /** Without personal state, and without lastMessage: some members may have that history hidden. */
-  | { type: 'chat.updated'; chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted' | 'lastMessage'> }
+  | { type: 'chat.updated'; chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted' | 'notifyLevel' | 'lastMessage'> }
   | { type: 'members.changed'; chatId: string; added: string[]; removed: string[] }
   | { type: 'read'; chatId: string; userId: string; readSeq: number };
 
