@@ -3,6 +3,7 @@ import { displayNames } from '../../org/server/index.js';
 import { type ChatSettings, type ChatView, chatSettings, DEFAULT_CHAT_SETTINGS } from '../shared/types.js';
 import type { ChatRow, MemberRow } from './access.js';
 import type { MessengerDb } from './tables.js';
+import { unreadMentionsByChat } from './unread-mentions.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -31,7 +32,8 @@ export async function toChatViews(
   if (entries.length === 0) return [];
   const ids = entries.map((e) => e.chat.id);
   const directIds = entries.filter((e) => e.chat.kind === 'direct').map((e) => e.chat.id);
-  const [counts, lastMessages, peers] = await Promise.all([
+  const memberOf = entries.filter((e) => e.member).map((e) => e.chat.id);
+  const [counts, lastMessages, peers, mentions] = await Promise.all([
     db
       .selectFrom('msg_members')
       .select(['chat_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -63,6 +65,7 @@ export async function toChatViews(
           .where('chat_id', 'in', directIds)
           .where('user_id', '!=', viewerId)
           .execute(),
+    unreadMentionsByChat(db, viewerId, memberOf),
   ]);
   const countOf = new Map(counts.map((c) => [c.chat_id, Number(c.n)]));
   const lastOf = new Map(lastMessages.map((m) => [m.chat_id, m]));
@@ -117,6 +120,7 @@ export async function toChatViews(
       unread: member ? unreadOf(chat, member) : 0,
       muted: member ? member.notify_level === 'nothing' : false,
       notifyLevel: member?.notify_level ?? 'all',
+      unreadMentions: mentions.get(chat.id) ?? 0,
       createdAt: iso(chat.created_at),
     };
   });

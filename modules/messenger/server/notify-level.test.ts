@@ -4,7 +4,7 @@ import { expectCode } from '../../../platform/server/test/expect-code.js';
 import { freshDatabase } from '../../../platform/server/test/fresh-database.js';
 import { startTestApp, type TestApp } from '../../../platform/server/test/harness.js';
 import { messengerModule } from '../module.js';
-import { getChat, getUnread, listMyChats, setMuted, setNotifyLevel } from '../shared/contract.js';
+import { getChat, getUnread, listMyChats, markRead, setMuted, setNotifyLevel } from '../shared/contract.js';
 import type { NotifyLevel } from '../shared/types.js';
 import { groupOf, orgWith, type Person, say } from './test/factories.js';
 
@@ -70,6 +70,24 @@ describe('notification level per chat', () => {
     await expectCode(level(bob, chat, 'loud' as NotifyLevel), 'request.validation_failed', 400);
     const other = await groupOf(alice, [admin]);
     await expectCode(level(bob, other, 'all'), 'chat.not_found', 404);
+  });
+});
+
+describe('unread mentions per chat', () => {
+  test('messages mentioning me or @all count until I read them; my own do not', async () => {
+    const chat = await groupOf(alice, [bob]);
+    await level(bob, chat, 'mentions');
+    await say(alice, chat, 'plain');
+    expect(await viewOf(bob, chat)).toMatchObject({ unread: 1, unreadMentions: 0 });
+    await say(alice, chat, `hey <at user_id="${bob.id}">bob</at>`);
+    const atAll = await say(alice, chat, '<at user_id="all">all</at> standup');
+    expect(await viewOf(bob, chat)).toMatchObject({ unread: 3, unreadMentions: 2 });
+    // The sender's own @all is not a mention of them.
+    expect(await viewOf(alice, chat)).toMatchObject({ unreadMentions: 0 });
+    const listed = (await bob.client.api(listMyChats)).items.find((c) => c.id === chat);
+    expect(listed?.unreadMentions).toBe(2);
+    await bob.client.api(markRead, { params: { chatId: cid(chat) }, body: { seq: atAll.seq } });
+    expect(await viewOf(bob, chat)).toMatchObject({ unread: 0, unreadMentions: 0 });
   });
 });
 

@@ -66,6 +66,8 @@ export const chatView = z.object({
   /** Mine: true exactly when notifyLevel is `nothing` (older clients read this). */
   muted: z.boolean(),
   notifyLevel,
+  /** Unread messages that mention me or @all (the row's "@you" marker). */
+  unreadMentions: z.number().int(),
   createdAt: z.iso.datetime(),
 });
 export type ChatView = z.infer<typeof chatView>;
@@ -126,7 +128,10 @@ export type ChatEvent =
    */
   | { type: 'message.changed'; chatId: string; messageId: string; seq: number }
   /** Without personal state, and without lastMessage: some members may have that history hidden. */
-  | { type: 'chat.updated'; chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted' | 'notifyLevel' | 'lastMessage'> }
+  | {
+      type: 'chat.updated';
+      chat: Omit<ChatView, 'myRole' | 'readSeq' | 'unread' | 'muted' | 'notifyLevel' | 'unreadMentions' | 'lastMessage'>;
+    }
   | { type: 'members.changed'; chatId: string; added: string[]; removed: string[] }
   | { type: 'read'; chatId: string; userId: string; readSeq: number };
 
