@@ -97,6 +97,8 @@ const en = {
     transferred: '{{actor}} made {{target}} the owner',
     announcement: '{{actor}} updated the announcement',
     generic: 'Group updated',
+    others: '{{count}} others',
+    others_one: '{{count}} other',
   },
   composer: {
     placeholder: 'Message {{name}}',
@@ -321,6 +323,8 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       transferred: '{{actor}} 将群主转让给 {{target}}',
       announcement: '{{actor}} 更新了群公告',
       generic: '群组已更新',
+      others: '其他 {{count}} 人',
+      others_one: '其他 {{count}} 人',
     },
     composer: {
       placeholder: '发送给 {{name}}',
@@ -540,6 +544,8 @@ export const messengerCatalogs: Catalogs<MessengerCatalog> = {
       transferred: '{{actor}} さんが {{target}} さんをオーナーにしました',
       announcement: '{{actor}} さんがお知らせを更新しました',
       generic: 'グループが更新されました',
+      others: 'ほか {{count}} 人',
+      others_one: 'ほか {{count}} 人',
     },
     composer: {
       placeholder: '{{name}} へのメッセージ',

@@ -10,6 +10,7 @@ import { parseSettings, toChatView } from './chat-view.js';
 import { requireActiveMembers } from './create-chat.js';
 import { findChatFor } from './get-chat.js';
 import { historyVisibleFrom, insertMembers } from './member-writes.js';
+import { abandonNotice, membersAddedNotice, type PendingNotice, publishNotice, writeNotice } from './system-notice.js';
 import type { MessengerDb } from './tables.js';
 
 /** GET /api/chats/:chatId/members (members only), in user id order. */
@@ -44,22 +45,39 @@ export function refuseManaged(chat: Pick<ChatRow, 'kind'>): void {
   if (chat.kind === 'department') throw new AppError(messengerErrors['chat.department_managed']);
 }
 
-/** Adds people to a chat in a transaction that re-reads last_seq, then announces them. */
-async function addPeople(ctx: AppContext, chat: ChatRow, userIds: string[]): Promise<string[]> {
-  const added = await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
-    // The settings as of now, not as of the request's start: history hidden a moment ago stays hidden.
-    const fresh = await tx
-      .selectFrom('msg_chats')
-      .select(['last_seq', 'settings'])
-      .where('id', '=', chat.id)
-      .executeTakeFirstOrThrow();
-    return insertMembers(tx, chat.id, userIds, {
-      role: chat.kind === 'channel' ? 'subscriber' : 'member',
-      visibleFromSeq: historyVisibleFrom(fresh, parseSettings(fresh.settings).historyVisible),
-      lastSeq: Number(fresh.last_seq),
+/**
+ * Adds people to a chat in a transaction that re-reads last_seq and writes the system line
+ * ("Alice added Bob", "Eve joined") for whoever was actually added, then announces them.
+ */
+async function addPeople(ctx: AppContext, chat: ChatRow, actorId: string, userIds: string[]): Promise<string[]> {
+  let notice: PendingNotice | undefined;
+  const added = await (ctx.db as MessengerDb)
+    .transaction()
+    .execute(async (tx) => {
+      // The settings as of now, not as of the request's start: history hidden a moment ago stays hidden.
+      const fresh = await tx
+        .selectFrom('msg_chats')
+        .select(['last_seq', 'settings'])
+        .where('id', '=', chat.id)
+        .executeTakeFirstOrThrow();
+      const inserted = await insertMembers(tx, chat.id, userIds, {
+        role: chat.kind === 'channel' ? 'subscriber' : 'member',
+        visibleFromSeq: historyVisibleFrom(fresh, parseSettings(fresh.settings).historyVisible),
+        lastSeq: Number(fresh.last_seq),
+      });
+      if (inserted.length > 0) {
+        const joined = inserted.length === 1 && inserted[0] === actorId;
+        const content = joined ? { event: 'member.joined', params: { actorId } } : membersAddedNotice(actorId, inserted);
+        notice = await writeNotice(tx, chat.id, actorId, content, [actorId, ...inserted]);
+      }
+      return inserted;
+    })
+    .catch((err) => {
+      abandonNotice(notice);
+      throw err;
     });
-  });
   await announceMembership(ctx, chat.id, added, []);
+  if (notice) await publishNotice(ctx, notice);
   return added;
 }
 
@@ -74,14 +92,14 @@ export async function addChatMembersUseCase(ctx: AppContext, caller: Caller, cha
   if (chat.kind === 'channel' || parseSettings(chat.settings).whoMayAdd === 'admins') requireChatAdmin(member);
   const ids = [...new Set(userIds)];
   await requireActiveMembers(ctx, ids);
-  await addPeople(ctx, chat, ids);
+  await addPeople(ctx, chat, caller.userId, ids);
   return { ok: true as const };
 }
 
 /** POST /api/chats/:chatId/join: anybody may join a public group; a private one stays invisible. */
 export async function joinChatUseCase(ctx: AppContext, caller: Caller, chatId: string): Promise<ChatView> {
   const { chat, member } = await findChatFor(ctx.db, caller, chatId);
-  if (!member) await addPeople(ctx, chat, [caller.userId]);
+  if (!member) await addPeople(ctx, chat, caller.userId, [caller.userId]);
   const after = await requireMembership(ctx.db, caller, chatId);
   return toChatView(ctx.db, caller.userId, after.chat, after.member);
 }

@@ -157,9 +157,10 @@ describe('chats: adding people and history', () => {
       await say(bob, chat.id, 'Welcome carol');
     }
     const full = await carol.client.api(listMessages, { params: { chatId: shown.id } });
-    expect(full.items.map((m) => m.text)).toEqual(['Background: the supplier changed in May', 'Welcome carol']);
+    expect(full.items.map((m) => m.text)).toEqual(['Background: the supplier changed in May', 'members.added', 'Welcome carol']);
     const partial = await carol.client.api(listMessages, { params: { chatId: hidden.id } });
-    expect(partial.items.map((m) => m.text)).toEqual(['Welcome carol']);
+    // The system line announcing carol is the first thing she sees.
+    expect(partial.items.map((m) => m.text)).toEqual(['members.added', 'Welcome carol']);
     // What was said before joining is history, not unread.
     expect((await carol.client.api(getChat, { params: { chatId: shown.id } })).unread).toBe(1);
     const hiddenView = await carol.client.api(getChat, { params: { chatId: hidden.id } });

@@ -6,6 +6,7 @@ import { isChatAdmin, requireMembership } from './access.js';
 import { announceMembership } from './chat-events.js';
 import { refuseManaged } from './chat-members.js';
 import { deleteMembers, roleOf } from './member-writes.js';
+import { abandonNotice, type NoticeContent, type PendingNotice, publishNotice, writeNotice } from './system-notice.js';
 import type { MessengerDb } from './tables.js';
 
 /**
@@ -21,22 +22,38 @@ export async function removeChatMemberUseCase(ctx: AppContext, caller: Caller, c
   const { chat } = await requireMembership(ctx.db, caller, chatId);
   if (chat.kind === 'direct') throw new AppError(messengerErrors['chat.forbidden']);
   refuseManaged(chat);
-  const removed = await (ctx.db as MessengerDb).transaction().execute(async (tx) => {
-    await tx.updateTable('msg_chats').set({ updated_at: Date.now() }).where('id', '=', chatId).execute();
-    const mine = await roleOf(tx, chatId, caller.userId);
-    if (!mine) throw new AppError(messengerErrors['chat.not_found']);
-    if (userId === caller.userId) {
-      if (mine === 'owner') throw new AppError(messengerErrors['chat.owner_cannot_leave']);
-    } else {
-      if (!isChatAdmin({ role: mine })) throw new AppError(messengerErrors['chat.forbidden']);
-      const target = await roleOf(tx, chatId, userId);
-      if (!target) throw new AppError(messengerErrors['chat.invalid_members']);
-      if (target === 'owner' || (isChatAdmin({ role: target }) && mine !== 'owner')) {
-        throw new AppError(messengerErrors['chat.forbidden']);
+  let notice: PendingNotice | undefined;
+  const removed = await (ctx.db as MessengerDb)
+    .transaction()
+    .execute(async (tx) => {
+      await tx.updateTable('msg_chats').set({ updated_at: Date.now() }).where('id', '=', chatId).execute();
+      const mine = await roleOf(tx, chatId, caller.userId);
+      if (!mine) throw new AppError(messengerErrors['chat.not_found']);
+      if (userId === caller.userId) {
+        if (mine === 'owner') throw new AppError(messengerErrors['chat.owner_cannot_leave']);
+      } else {
+        if (!isChatAdmin({ role: mine })) throw new AppError(messengerErrors['chat.forbidden']);
+        const target = await roleOf(tx, chatId, userId);
+        if (!target) throw new AppError(messengerErrors['chat.invalid_members']);
+        if (target === 'owner' || (isChatAdmin({ role: target }) && mine !== 'owner')) {
+          throw new AppError(messengerErrors['chat.forbidden']);
+        }
       }
-    }
-    return deleteMembers(tx, chatId, [userId]);
-  });
+      const gone = await deleteMembers(tx, chatId, [userId]);
+      if (gone.length > 0) {
+        const content: NoticeContent =
+          userId === caller.userId
+            ? { event: 'member.left', params: { actorId: userId } }
+            : { event: 'member.removed', params: { actorId: caller.userId, targetId: userId } };
+        notice = await writeNotice(tx, chatId, caller.userId, content);
+      }
+      return gone;
+    })
+    .catch((err) => {
+      abandonNotice(notice);
+      throw err;
+    });
   await announceMembership(ctx, chatId, [], removed);
+  if (notice) await publishNotice(ctx, notice);
   return { ok: true as const };
 }

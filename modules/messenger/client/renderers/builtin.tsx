@@ -3,10 +3,11 @@ import { Image, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../../platform/client/api.js';
+import { useLocale } from '../../../../platform/client/i18n.js';
 import { getFile } from '../../../files/shared/contract.js';
 import type { Block, Inline, PostContent } from '../compose/markdown.js';
 import { type Segment, textSegments } from '../compose/text-segments.js';
-import { usePerson } from '../data/people.js';
+import { nameOf, usePeople, usePerson } from '../data/people.js';
 import type { MessageRenderer, MessageRendererProps } from './registry.js';
 
 /** A mention chip: highlighted when it is the reader (or everyone). */
@@ -134,13 +135,26 @@ function FileMessage({ message }: MessageRendererProps) {
   );
 }
 
+/** "Bob, Carol and 2 others", in the reader's language. */
+function usePeopleList(ids: string[], more: number): string {
+  const { t } = useTranslation('messenger');
+  const locale = useLocale();
+  const people = usePeople(ids);
+  const names = ids.map((id) => nameOf(people.get(id), locale));
+  if (more > 0) names.push(t('system.others', { count: more }));
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+}
+
+/** A membership or settings line, worded from its structure (event + user ids) for the reader. */
 function SystemMessage({ message }: MessageRendererProps) {
   const { t } = useTranslation('messenger');
   const c = (message.content as { event?: string; params?: Record<string, string> } | null) ?? {};
-  const { name: actor } = usePerson(c.params?.actorId);
-  const { name: target } = usePerson(c.params?.targetId);
+  const p = c.params ?? {};
+  const { name: actor } = usePerson(p.actorId);
+  const targetIds = (p.targetIds ?? p.targetId ?? '').split(',').filter(Boolean);
+  const target = usePeopleList(targetIds, Number(p.more ?? 0) || 0);
   const key = SYSTEM_EVENTS[c.event ?? ''] ?? 'generic';
-  return <>{t(`system.${key}`, { actor, target, name: c.params?.name ?? '' })}</>;
+  return <>{t(`system.${key}`, { actor, target, name: p.name ?? '' })}</>;
 }
 
 /** Server notice events → catalog keys; unknown events read "Group updated". */
