@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { AnyDb } from '../../../platform/server/db/database.js';
 import type { z } from 'zod';
 import type { MessageView, messagePreview } from '../shared/types.js';
+import { forwardSourceNames } from './forward-source.js';
 import type { MsgDb } from './message-tables.js';
 import type { MessengerTables } from './tables.js';
 
@@ -39,6 +40,8 @@ export interface ViewExtras {
   reactions: ReactionRow[];
   pinnedIds: Set<string>;
   replies: Map<string, MessageRow>;
+  /** Names of forward sources the viewer may see (forward-source.ts); absent in broadcasts. */
+  forwardNames?: Map<string, string>;
 }
 
 /** Builds a message view from its row and the page's extras (reactions, pins, reply quotes). */
@@ -68,7 +71,7 @@ export function buildView(row: MessageRow, extras: ViewExtras, options: ViewOpti
     threadRootId: row.thread_root_id as MessageView['threadRootId'],
     threadReplyCount: row.thread_reply_count,
     threadLastReplyAt: iso(row.thread_last_reply_at),
-    forwardedFrom: row.forwarded_from ? JSON.parse(row.forwarded_from) : null,
+    forwardedFrom: row.forwarded_from ? forwardView(row.forwarded_from, extras.forwardNames) : null,
     reactions: [...byEmoji].map(([emoji, userIds]) => ({
       emoji,
       count: userIds.length,
@@ -82,21 +85,29 @@ export function buildView(row: MessageRow, extras: ViewExtras, options: ViewOpti
   };
 }
 
+function forwardView(json: string, names: Map<string, string> | undefined): MessageView['forwardedFrom'] {
+  const { chatId, messageId, senderId } = JSON.parse(json) as NonNullable<MessageView['forwardedFrom']>;
+  const chatName = names?.get(chatId);
+  return chatName === undefined ? { chatId, messageId, senderId } : { chatId, messageId, senderId, chatName };
+}
+
 /** Views of a page of messages with three batched queries (reactions, pins, reply quotes). */
 export async function toMessageViews(anyDb: AnyDb, rows: MessageRow[], options: ViewOptions): Promise<MessageView[]> {
   if (rows.length === 0) return [];
   const db: MsgDb = anyDb;
   const ids = rows.map((r) => r.id);
   const replyIds = [...new Set(rows.map((r) => r.reply_to_id).filter((x): x is string => x !== null))];
-  const [reactions, pins, replies] = await Promise.all([
+  const [reactions, pins, replies, forwardNames] = await Promise.all([
     db.selectFrom('msg_reactions').selectAll().where('message_id', 'in', ids).orderBy('created_at').execute(),
     db.selectFrom('msg_pins').select('message_id').where('message_id', 'in', ids).execute(),
     replyIds.length ? db.selectFrom('msg_messages').selectAll().where('id', 'in', replyIds).execute() : [],
+    options.viewerId ? forwardSourceNames(anyDb, options.viewerId, rows) : undefined,
   ]);
   const extras: ViewExtras = {
     reactions,
     pinnedIds: new Set(pins.map((p) => p.message_id)),
     replies: new Map(replies.map((r) => [r.id, r])),
+    forwardNames,
   };
   return rows.map((row) => buildView(row, extras, options));
 }

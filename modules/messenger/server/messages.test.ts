@@ -95,7 +95,7 @@ describe('sending and history', () => {
     await addMembers(A, chatId, [B]);
     await send(alice, chatId, text('welcome'));
     const page = await bob.api(listMessages, { params: chat(chatId), query: {} });
-    expect(page.items.map((m) => m.text)).toEqual(['welcome']);
+    expect(page.items.map((m) => m.text)).toEqual(['members.added', 'welcome']);
     expect(page.hasMoreBefore).toBe(false);
     await expectCode(bob.api(getThread, { params: msg(first.id), query: {} }), 'message.not_found');
     // A reply to hidden history does not quote it.

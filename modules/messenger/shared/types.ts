@@ -89,7 +89,8 @@ export const messageView = z.object({
   threadRootId: messageId.nullable(),
   threadReplyCount: z.number().int(),
   threadLastReplyAt: z.iso.datetime().nullable(),
-  forwardedFrom: z.object({ chatId, messageId, senderId: userId }).nullable(),
+  /** `chatName` only when the reader may see the source chat (a member, or a public group); never in broadcasts. */
+  forwardedFrom: z.object({ chatId, messageId, senderId: userId, chatName: z.string().optional() }).nullable(),
   reactions: z.array(reactionView),
   pinned: z.boolean(),
   createdAt: z.iso.datetime(),

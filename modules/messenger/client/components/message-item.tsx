@@ -31,6 +31,7 @@ import { usePerson } from '../data/people.js';
 import { replaceEverywhere } from '../data/send.js';
 import type { PendingMessage } from '../data/timeline.js';
 import { rendererFor } from '../renderers/registry.js';
+import { ForwardedFrom } from './forwarded-from.js';
 import { previewText } from './preview.js';
 import { ReactionBar, ReactionPicker, useToggleReaction } from './reactions.js';
 import { ReadReceipt } from './receipts.js';
@@ -275,7 +276,7 @@ export const MessageItem = memo(function MessageItem(props: {
             <span className="msg-time">{clockTime(m.createdAt, locale)}</span>
           </div>
         ) : null}
-        {m.forwardedFrom ? <div className="msg-forwarded">{t('message.forwarded')}</div> : null}
+        {m.forwardedFrom ? <ForwardedFrom from={m.forwardedFrom} /> : null}
         {m.replyTo ? <Quote m={m.replyTo} onJump={props.actions.onJump} /> : null}
         <div className={bare || editing !== null ? 'msg-content bare' : 'msg-content'} data-testid="message-content">
           {body}
