@@ -47,6 +47,29 @@ describe('inline markup', () => {
     ]);
   });
 
+  test('a bare www. host links to https; hostile link targets stay text', () => {
+    expect(parseInline('go to www.skein.dev, or **www.x.io**')).toEqual([
+      { tag: 'text', text: 'go to ' },
+      { tag: 'a', text: 'www.skein.dev', href: 'https://www.skein.dev' },
+      { tag: 'text', text: ', or ' },
+      { tag: 'a', text: 'www.x.io', href: 'https://www.x.io', style: ['bold'] },
+    ]);
+    for (const bad of [
+      '[x](javascript:alert(1))',
+      '[x](JAVASCRIPT:alert(1))',
+      '[x](data:text/html;base64,PHNjcmlwdD4=)',
+      '[x](vbscript:msgbox)',
+      '[x]( javascript:alert(1))',
+      '[x](//evil.example)',
+      'mail@www.skein.dev',
+    ]) {
+      expect(parseInline(bad).filter((e) => e.tag === 'a')).toEqual([]);
+    }
+    // The server's schema (the sanitizer) agrees: a hostile href is refused outright.
+    const hostile = { content: [[{ tag: 'a', text: 'x', href: 'javascript:alert(1)' }]] };
+    expect(postContent.safeParse(hostile).success).toBe(false);
+  });
+
   test('mentions from the composer become at elements', () => {
     expect(parseInline(`hi <at user_id="${ADA}">Ada</at> and <at user_id="all">All</at>`)).toEqual([
       { tag: 'text', text: 'hi ' },
@@ -87,7 +110,7 @@ describe('blocks', () => {
 
 describe('what the composer sends', () => {
   test('plain text (with mentions and bare links) stays a text message', () => {
-    const text = `hello <at user_id="${ADA}">Ada</at>, see https://skein.dev`;
+    const text = `hello <at user_id="${ADA}">Ada</at>, see https://skein.dev or www.skein.dev`;
     expect(composeMessage(`  ${text}\n`)).toEqual({ kind: 'text', content: { text } });
   });
 

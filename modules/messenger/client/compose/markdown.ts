@@ -18,6 +18,7 @@ type Style = 'bold' | 'italic' | 'code';
 const AT = /^<at user_id="(all|usr_[0-9A-HJKMNP-TV-Z]{26})">([^<]{0,100})<\/at>/;
 const LINK = /^\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^)\s]+)\)/i;
 const BARE_URL = /^https?:\/\/[^\s<>"]+/i;
+const BARE_WWW = /^www\.[^\s<>".]+\.[^\s<>"]+/i;
 const FENCE = /^\s*```\s*([\w+#.-]{0,40})\s*$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/;
@@ -108,16 +109,20 @@ export function parseInline(src: string, styles: Style[] = []): Inline[] {
         continue;
       }
     }
-    if ((ch === 'h' || ch === 'H') && !/[\p{L}\p{N}]/u.test(prev)) {
-      const m = BARE_URL.exec(rest);
-      if (m) {
-        // Sentence punctuation after a link is not part of it.
-        const url = m[0].replace(/[.,;:!?)\]}'"。，、！？）]+$/u, '');
-        flush();
-        out.push(styles.length ? { tag: 'a', text: url, href: url, style: [...styles] } : { tag: 'a', text: url, href: url });
-        i += url.length;
-        continue;
-      }
+    const bare =
+      (ch === 'h' || ch === 'H') && !/[\p{L}\p{N}]/u.test(prev)
+        ? BARE_URL.exec(rest)
+        : (ch === 'w' || ch === 'W') && !/[\p{L}\p{N}.@/]/u.test(prev)
+          ? BARE_WWW.exec(rest)
+          : null;
+    if (bare) {
+      // Sentence punctuation after a link is not part of it; a www. host is reached over https.
+      const url = bare[0].replace(/[.,;:!?)\]}'"。，、！？）]+$/u, '');
+      const href = ch === 'h' || ch === 'H' ? url : `https://${url}`;
+      flush();
+      out.push(styles.length ? { tag: 'a', text: url, href, style: [...styles] } : { tag: 'a', text: url, href });
+      i += url.length;
+      continue;
     }
     plain += ch;
     i++;
@@ -178,8 +183,9 @@ export function markdownToPost(src: string): PostContent {
 export function isRich(post: PostContent): boolean {
   return post.content.some((b) => {
     if (!Array.isArray(b)) return true;
-    // A bare URL is not markup: a `text` message shows it as a link anyway.
-    return b.some((e) => (e.tag === 'a' && (e.text !== e.href || e.style)) || (e.tag === 'text' && (e.style?.length ?? 0) > 0));
+    // A bare URL (or www. host) is not markup: a `text` message shows it as a link anyway.
+    const bare = (e: { text: string; href: string }) => e.text === e.href || `https://${e.text}` === e.href;
+    return b.some((e) => (e.tag === 'a' && (!bare(e) || e.style)) || (e.tag === 'text' && (e.style?.length ?? 0) > 0));
   });
 }
 

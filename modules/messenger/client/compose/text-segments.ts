@@ -1,13 +1,15 @@
 /*
  * A `text` message as the reader sees it: plain runs, @mentions (<at user_id="…">Name</at>)
- * and http(s) links. Rendered as React elements, never as HTML.
+ * and http(s) and www. links. Rendered as React elements, never as HTML.
  */
 export type Segment =
   | { type: 'text'; text: string }
   | { type: 'at'; userId: string; name: string }
   | { type: 'link'; href: string; text: string };
 
-const TOKEN = /<at user_id="(all|usr_[0-9A-HJKMNP-TV-Z]{26})">([^<]{0,100})<\/at>|https?:\/\/[^\s<>"]+/gi;
+// A bare `www.` host links too (as https), unless it is part of a word, an address or a path.
+const TOKEN =
+  /<at user_id="(all|usr_[0-9A-HJKMNP-TV-Z]{26})">([^<]{0,100})<\/at>|https?:\/\/[^\s<>"]+|(?<![\p{L}\p{N}.@/])www\.[^\s<>".]+\.[^\s<>"]+/giu;
 
 /** Splits a text message into plain text, mentions and links. */
 export function textSegments(text: string): Segment[] {
@@ -19,7 +21,7 @@ export function textSegments(text: string): Segment[] {
     if (!m[1]) token = token.replace(/[.,;:!?)\]}'"。，、！？）]+$/u, '');
     if (at > last) out.push({ type: 'text', text: text.slice(last, at) });
     if (m[1]) out.push({ type: 'at', userId: m[1], name: m[2] });
-    else out.push({ type: 'link', href: token, text: token });
+    else out.push({ type: 'link', href: /^www\./i.test(token) ? `https://${token}` : token, text: token });
     last = at + token.length;
   }
   if (last < text.length) out.push({ type: 'text', text: text.slice(last) });
