@@ -283,7 +283,10 @@ test('a chat whose newest messages are images opens at its very bottom', async (
   });
   await a.page.goto(`/messages/${chatId}`);
   const img = a.page.getByTestId('message-image').locator('img');
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalHeight > 0)).toBe(true);
+  // Generous: on a loaded CI machine the delayed picture can take a while to arrive and decode.
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalHeight > 0), { timeout: 30_000 })
+    .toBe(true);
   const list = a.page.getByTestId('message-list');
   await expect.poll(() => fromBottom(list)).toBeLessThan(4);
   await expect(message(a.page, 'That is the new board')).toBeInViewport();

@@ -19,6 +19,9 @@ export function PeoplePicker(props: {
   const locale = useLocale();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
+  // Closed after each pick: the search starts over anyway, and an open list would cover the
+  // dialog's buttons below it (the next keystroke opens it again).
+  const [open, setOpen] = useState(false);
   const search = useDebounced(q.trim(), 200);
   const results = useApiQuery(searchMembers, { query: { q: search || undefined, limit: 20 } });
   useEffect(() => {
@@ -47,9 +50,21 @@ export function PeoplePicker(props: {
       value={picked.map((id) => ({ value: id, label: nameOf(chosen.get(id), locale, id) }))}
       onChange={(v: { value: string }[]) => props.onChange?.(v.map((x) => x.value))}
       // The search is controlled, so antd cannot clear it itself: each pick starts a new search.
-      onSelect={() => setQ('')}
+      onSelect={() => {
+        setQ('');
+        setOpen(false);
+      }}
+      open={open}
+      onOpenChange={setOpen}
       placeholder={props.placeholder}
-      showSearch={{ filterOption: false, onSearch: setQ, searchValue: q }}
+      showSearch={{
+        filterOption: false,
+        onSearch: (text) => {
+          setQ(text);
+          setOpen(true);
+        },
+        searchValue: q,
+      }}
       onBlur={() => setQ('')}
       notFoundContent={stale || results.isFetching ? <Spin size="small" /> : null}
       style={{ width: '100%' }}
