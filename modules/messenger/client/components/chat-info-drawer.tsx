@@ -14,7 +14,6 @@ import {
   removeChatMember,
   setAnnouncement,
   setMemberRole,
-  setMuted,
   transferOwnership,
   updateChat,
 } from '../../shared/contract.js';
@@ -24,12 +23,13 @@ import { nameOf, usePeople } from '../data/people.js';
 import { forgetChat } from '../data/timeline.js';
 import { uploadFile } from '../../../files/shared/contract.js';
 import { ChatAvatar } from './chat-avatar.js';
+import { NotifyLevelControl } from './notify-level-control.js';
 import { PeoplePicker } from './people-picker.js';
 
 type Cid = `chat_${string}`;
 type Uid = `usr_${string}`;
 
-/** Members, group settings, announcement, mute and leave, in one drawer. */
+/** Members, group settings, announcement, notification level and leave, in one drawer. */
 export function ChatInfoDrawer(props: { open: boolean; chat: ChatView; me: string; onClose: () => void }) {
   const { t } = useTranslation('messenger');
   const isPhone = useIsPhone();
@@ -63,34 +63,11 @@ export function ChatInfoDrawer(props: { open: boolean; chat: ChatView; me: strin
         ) : (
           <>
             <Typography.Paragraph type="secondary">{t('settings.directNote')}</Typography.Paragraph>
-            <MuteSwitch chat={chat} />
+            <NotifyLevelControl chat={chat} />
           </>
         )}
       </div>
     </Drawer>
-  );
-}
-
-function MuteSwitch({ chat }: { chat: ChatView }) {
-  const { t } = useTranslation('messenger');
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  return (
-    <div className="msg-setting-row">
-      <span>{t('settings.mute')}</span>
-      <Switch
-        checked={chat.muted}
-        data-testid="chat-mute"
-        onChange={async (muted) => {
-          try {
-            await api(setMuted, { params: { chatId: chat.id as Cid }, body: { muted } });
-            patchChat(qc, chat.id, (c) => ({ ...c, muted }));
-          } catch (err) {
-            message.error(errorMessage(err));
-          }
-        }}
-      />
-    </div>
   );
 }
 
@@ -187,7 +164,7 @@ function InfoTab(props: { chat: ChatView; me: string; admin: boolean; onClose: (
         )}
       </div>
       <div className="msg-info-block">
-        <MuteSwitch chat={chat} />
+        <NotifyLevelControl chat={chat} />
       </div>
       {chat.myRole && chat.kind === 'group' ? (
         <Button danger block onClick={leave} data-testid="chat-leave">

@@ -24,7 +24,7 @@ import { searchMembers } from '../../../org/shared/contract.js';
 import { listInbox, listMyChats, openDirectChat } from '../../shared/contract.js';
 import type { ChatView } from '../../shared/types.js';
 import { DraftPreview } from '../compose/draft-preview.js';
-import { refreshChats, useChatList } from '../data/chats.js';
+import { refreshChats, unreadMentionsOf, useChatList } from '../data/chats.js';
 import { askNotificationPermission, notificationPermission } from '../data/notifications.js';
 import { nameOf, seedPeople, toPerson, usePerson } from '../data/people.js';
 import { ChatAvatar, useChatName } from './chat-avatar.js';
@@ -111,6 +111,7 @@ export function ChatListPane(props: { activeId?: string; me: string; isAdmin: bo
               active={props.activeId === 'mentions'}
               icon={<MessageOutlined />}
               label={t('list.mentions')}
+              count={unreadMentionsOf(chats.data?.items ?? [])}
             />
             <Shortcut to="threads" active={props.activeId === 'threads'} icon={<CommentOutlined />} label={t('list.threads')} />
             <Shortcut
@@ -165,7 +166,7 @@ function Shortcut(props: { to: string; active: boolean; icon: ReactNode; label: 
       title={props.title}
       data-testid={`view-${props.to}`}
     >
-      <Badge count={props.count} size="small" offset={[4, -2]}>
+      <Badge count={props.count} size="small" offset={[4, -2]} data-testid={`view-${props.to}-count`}>
         <span className="msg-shortcut-icon">{props.icon}</span>
       </Badge>
       <span>{props.label}</span>
@@ -173,7 +174,7 @@ function Shortcut(props: { to: string; active: boolean; icon: ReactNode; label: 
   );
 }
 
-/** One conversation in the list: face, name, time, last message, unread count, muted. */
+/** One conversation in the list: face, name, time, last message, "@you", unread count, level. */
 export function ChatRow(props: { chat: ChatView; me: string; active?: boolean; onOpen: () => void }) {
   const { t } = useTranslation('messenger');
   const locale = useLocale();
@@ -204,6 +205,11 @@ export function ChatRow(props: { chat: ChatView; me: string; active?: boolean; o
               {t('department.tag')}
             </Tag>
           ) : null}
+          {chat.unreadMentions > 0 ? (
+            <span className="msg-at-you" data-testid="chat-row-at-you">
+              {t('list.atYou')}
+            </span>
+          ) : null}
           <DraftPreview chatId={chat.id}>
             <span className="msg-chat-preview" data-testid="chat-row-preview">
               {last ? `${who}${previewText(last, t)}` : t('preview.empty')}
@@ -214,7 +220,8 @@ export function ChatRow(props: { chat: ChatView; me: string; active?: boolean; o
             <Badge
               count={chat.unread}
               overflowCount={99}
-              color={chat.muted ? '#bbbfc4' : undefined}
+              // Only chats at level "all" are red: the others stay out of the total.
+              color={chat.notifyLevel === 'all' ? undefined : '#bbbfc4'}
               data-testid="chat-row-unread"
               className="msg-chat-badge"
             />

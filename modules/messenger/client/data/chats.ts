@@ -27,10 +27,17 @@ export function useChat(chatId: string | undefined) {
 
 const byActivity = (a: ChatView, b: ChatView) => (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt);
 
-/** Muted chats count on their own row, not in the total badge. */
+/** Only chats at level "all" count in the total badge; the others on their own row (as the server counts). */
 function totalOf(items: ChatView[]): number {
-  return items.reduce((sum, c) => sum + (c.muted ? 0 : c.unread), 0);
+  return items.reduce((sum, c) => sum + (c.notifyLevel === 'all' ? c.unread : 0), 0);
 }
+
+/** Unread messages that mention me, over all chats: the count on the "Mentions" entry. */
+export function unreadMentionsOf(items: ChatView[]): number {
+  return items.reduce((sum, c) => sum + c.unreadMentions, 0);
+}
+
+const mentionsMe = (message: MessageView, me: string) => message.mentions.includes(me) || message.mentions.includes('all');
 
 /** Applies `change` to one chat of the cached list (and its own cached read). */
 export function patchChat(qc: QueryClient, chatId: string, change: (c: ChatView) => ChatView, opts: { keepTotal?: boolean } = {}) {
@@ -62,6 +69,7 @@ export function applyMessageToList(qc: QueryClient, message: MessageView, opts: 
         recalled: message.recalled,
       },
       unread: fresh ? c.unread + 1 : c.unread,
+      unreadMentions: fresh && mentionsMe(message, opts.me) ? c.unreadMentions + 1 : c.unreadMentions,
       readSeq: message.senderId === opts.me ? Math.max(c.readSeq, message.seq) : c.readSeq,
     };
   });
@@ -69,7 +77,8 @@ export function applyMessageToList(qc: QueryClient, message: MessageView, opts: 
 
 /** The server's own counts win over anything counted here. */
 export function setUnread(qc: QueryClient, chatId: string, unread: number, total: number) {
-  patchChat(qc, chatId, (c) => ({ ...c, unread }), { keepTotal: true });
+  // Reading moves forward from the oldest unread, so at most `unread` mentions can be left.
+  patchChat(qc, chatId, (c) => ({ ...c, unread, unreadMentions: Math.min(c.unreadMentions, unread) }), { keepTotal: true });
   qc.setQueryData<ChatList>(LIST_KEY, (list) => (list ? { ...list, totalUnread: total } : list));
 }
 

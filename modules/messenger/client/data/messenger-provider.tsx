@@ -3,13 +3,14 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useApiQuery } from '../../../../platform/client/api.js';
+import { usePresence } from '../../../../platform/client/presence/use-presence.js';
 import { useRealtime, useRealtimeStatus, useTopic } from '../../../../platform/client/realtime.js';
 import { getMe } from '../../../accounts/shared/contract.js';
 import { listChatMembers, listInbox, listMyMentions, listMyThreads } from '../../shared/contract.js';
 import type { ChatEvent, UserMessengerEvent } from '../../shared/types.js';
 import { isReading } from './active-chat.js';
 import { patchChat, refreshChats, removeChat, setUnread, useChatList } from './chats.js';
-import { notifyDesktop } from './notifications.js';
+import { notifyDesktop, shouldNotify } from './notifications.js';
 import { refreshMessage } from './refresh-message.js';
 import { acceptMessage, replaceEverywhere } from './send.js';
 import { forgetChat, loadAfter } from './timeline.js';
@@ -28,6 +29,8 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('messenger');
   const me = useApiQuery(getMe, undefined, { retry: false, staleTime: 60_000 }).data?.user.id;
   const chats = useChatList();
+  // My own do-not-disturb, as presence keeps it (timed and scheduled DND end by themselves there).
+  const dnd = usePresence(me)?.dnd ?? false;
   const chatIds = (chats.data?.items ?? []).map((c) => c.id).sort();
   const idsKey = chatIds.join(',');
 
@@ -113,7 +116,7 @@ export function MessengerProvider({ children }: { children: ReactNode }) {
         case 'messenger.inbox': {
           for (const c of [listInbox, listMyMentions, listMyThreads]) void qc.invalidateQueries({ queryKey: [c.method, c.path] });
           const chat = chats.data?.items.find((c) => c.id === event.item.chatId);
-          if (chat?.muted) break;
+          if (!shouldNotify({ kind: event.item.kind, level: chat?.notifyLevel, dnd })) break;
           notifyDesktop(
             chat?.name ?? t('nav.messages'),
             event.item.message.recalled ? t('preview.recalled') : event.item.message.text,

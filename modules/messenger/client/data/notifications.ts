@@ -1,3 +1,7 @@
+import type { NotifyLevel, UserMessengerEvent } from '../../shared/types.js';
+
+type InboxKind = Extract<UserMessengerEvent, { type: 'messenger.inbox' }>['item']['kind'];
+
 /*
  * Desktop notifications through the browser's Notification API: asked for on a click (browsers
  * ignore requests without a user gesture), shown only for inbox events while the tab is hidden.
@@ -9,6 +13,19 @@ export function notificationsSupported(): boolean {
 
 export function notificationPermission(): NotificationPermission | 'unsupported' {
   return notificationsSupported() ? Notification.permission : 'unsupported';
+}
+
+/**
+ * Whether an inbox event may become a desktop notification: never while I am in do-not-disturb
+ * (presence's state, the one DND), never for a chat at level "nothing", and for a chat at
+ * "mentions" only when it mentions me. An unknown chat (not in the list yet) notifies as "all".
+ */
+export function shouldNotify(input: { kind: InboxKind; level: NotifyLevel | undefined; dnd: boolean }): boolean {
+  if (input.dnd) return false;
+  const level = input.level ?? 'all';
+  if (level === 'nothing') return false;
+  if (level === 'mentions') return input.kind === 'mention';
+  return true;
 }
 
 /** Call from a click handler. */
