@@ -15,6 +15,7 @@ import { getMessengerSettings, listChatMembers } from '../../shared/contract.js'
 import { MAX_TEXT } from '../../shared/message-types.js';
 import type { ChatView, MessageView } from '../../shared/types.js';
 import { AttachmentTray } from '../compose/attachment-tray.js';
+import { EmojiButton, insertAtCursor } from './emoji-button.js';
 import { draftChanged, draftSent, flushDraft, useDraft } from '../compose/drafts.js';
 import { editDraft } from '../compose/edit-source.js';
 import { requestEdit } from '../compose/edit-request.js';
@@ -150,6 +151,16 @@ export function Composer(props: {
     requestAnimationFrame(() => {
       el?.focus();
       el?.setSelectionRange(before.length, before.length);
+    });
+  };
+
+  const insertEmoji = (emoji: string) => {
+    const el = textarea();
+    const { next, caret } = insertAtCursor(text, emoji, el?.selectionStart, el?.selectionEnd);
+    changeText(next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(caret, caret);
     });
   };
 
@@ -352,6 +363,7 @@ export function Composer(props: {
               t('composer.hint')
             )}
           </span>
+          <EmojiButton onPick={insertEmoji} />
           <Tooltip title={t('composer.attach')}>
             <Button
               type="text"

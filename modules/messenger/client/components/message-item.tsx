@@ -75,8 +75,10 @@ export const MessageItem = memo(function MessageItem(props: {
   me: string;
   showHeader: boolean;
   canPost: boolean;
-  /** Group chats: how many of the other members have read it (my messages only). */
+  /** How many of the other members have read it (my messages only). */
   receipt?: { read: number; total: number } | null;
+  /** A direct chat: the receipt is a plain "Read" (under my last message only). */
+  direct?: boolean;
   highlight?: boolean;
   inThread?: boolean;
   actions: MessageActions;
@@ -301,7 +303,7 @@ export const MessageItem = memo(function MessageItem(props: {
             </button>
           ) : null}
           {props.receipt && mine && !m.recalled ? (
-            <ReadReceipt messageId={m.id} read={props.receipt.read} total={props.receipt.total} />
+            <ReadReceipt messageId={m.id} read={props.receipt.read} total={props.receipt.total} direct={props.direct} />
           ) : null}
         </div>
       </div>

@@ -27,7 +27,7 @@ function startsRun(
 
 /** Group chats up to 200 members: how many others have read each of my messages, from their read positions. */
 function useReceipts(chat: ChatView, me: string) {
-  const enabled = chat.kind !== 'direct' && chat.memberCount <= MAX_RECEIPT_MEMBERS && chat.memberCount > 1;
+  const enabled = chat.memberCount <= MAX_RECEIPT_MEMBERS && chat.memberCount > 1;
   const members = useApiQuery(
     listChatMembers,
     { params: { chatId: chat.id as `chat_${string}` }, query: { limit: 500 } },
@@ -170,6 +170,7 @@ export function MessageList(props: {
   });
 
   let prev: MessageView | undefined;
+  const lastMine = tl.items.findLast((m) => m.senderId === me && m.kind !== 'system' && !m.recalled)?.id;
   const readAtOpen = tl.unreadAfter;
   const firstUnread = readAtOpen === null ? undefined : tl.items.find((m) => m.seq > readAtOpen)?.id;
   return (
@@ -200,7 +201,11 @@ export function MessageList(props: {
                   me={me}
                   showHeader={run}
                   canPost={props.canPost}
-                  receipt={receipts && m.senderId === me ? receipts(m.seq) : null}
+                  receipt={
+                    // A direct chat says "Read" under my last message only; a group counts under each.
+                    receipts && m.senderId === me && (chat.kind !== 'direct' || m.id === lastMine) ? receipts(m.seq) : null
+                  }
+                  direct={chat.kind === 'direct'}
                   highlight={highlight === m.id}
                   actions={props.actions}
                 />

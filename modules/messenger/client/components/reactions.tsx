@@ -1,4 +1,4 @@
-import { SmileOutlined } from '@ant-design/icons';
+import { PlusOutlined, SmileOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popover, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -9,8 +9,9 @@ import { addReaction, removeReaction } from '../../shared/contract.js';
 import type { MessageView } from '../../shared/types.js';
 import { nameOf, usePeople } from '../data/people.js';
 import { replaceEverywhere } from '../data/send.js';
+import { EmojiPicker } from './emoji-picker.js';
 
-/** The quick set most chat products offer; anything else arrives from other clients and still shows. */
+/** The quick picks most chat products offer; "more" opens the full set. */
 export const QUICK_EMOJI = ['👍', '❤️', '😂', '🎉', '👀', '🙏', '✅', '🔥'];
 
 /** Adds my reaction, or takes it back if I already reacted with that emoji. */
@@ -29,36 +30,52 @@ export function useToggleReaction(me: string) {
   };
 }
 
-/** A button that opens the small emoji palette. */
+/** A button that opens the quick picks; "more" turns the same popover into the full emoji picker. */
 export function ReactionPicker(props: { onPick: (emoji: string) => void; testId?: string }) {
   const { t } = useTranslation('messenger');
   const [open, setOpen] = useState(false);
+  const [full, setFull] = useState(false);
+  const pick = (e: string) => {
+    setOpen(false);
+    props.onPick(e);
+  };
   return (
     <Popover
       open={open}
-      onOpenChange={setOpen}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setFull(false);
+      }}
       trigger="click"
       placement="top"
+      destroyOnHidden
       content={
-        <div className="msg-emoji-palette" data-testid="emoji-palette">
-          {QUICK_EMOJI.map((e) => (
-            <button
-              key={e}
-              type="button"
-              className="msg-emoji"
-              onClick={() => {
-                setOpen(false);
-                props.onPick(e);
-              }}
-              data-testid={`emoji-${e}`}
-            >
-              {e}
-            </button>
-          ))}
-        </div>
+        full ? (
+          <EmojiPicker onPick={pick} />
+        ) : (
+          <div className="msg-emoji-palette emoji-quick" data-testid="emoji-palette">
+            {QUICK_EMOJI.map((e) => (
+              <button key={e} type="button" className="msg-emoji" onClick={() => pick(e)} data-testid={`emoji-${e}`}>
+                {e}
+              </button>
+            ))}
+            <Tooltip title={t('emoji.more')}>
+              <button
+                type="button"
+                className="msg-emoji"
+                aria-label={t('emoji.more')}
+                onClick={() => setFull(true)}
+                data-testid="emoji-more"
+              >
+                <PlusOutlined />
+              </button>
+            </Tooltip>
+          </div>
+        )
       }
     >
-      <Tooltip title={t('message.react')}>
+      {/* Its tooltip would sit over the open palette's last row. */}
+      <Tooltip title={t('message.react')} open={open ? false : undefined}>
         <Button type="text" size="small" icon={<SmileOutlined />} aria-label={t('message.react')} data-testid={props.testId} />
       </Tooltip>
     </Popover>

@@ -40,11 +40,21 @@ function ReceiptList({ messageId }: { messageId: string }) {
   );
 }
 
-/** "Read by 3 of 5" under my message in a group; a click shows who has and who has not. */
-export function ReadReceipt(props: { messageId: string; read: number; total: number }) {
+/**
+ * "Read by 3 of 5" under my message in a group; a click shows who has and who has not. In a
+ * direct chat there is one reader: a plain "Read" once they have, nothing before.
+ */
+export function ReadReceipt(props: { messageId: string; read: number; total: number; direct?: boolean }) {
   const { t } = useTranslation('messenger');
   const [open, setOpen] = useState(false);
   const all = props.read >= props.total;
+  if (props.direct) {
+    return all ? (
+      <span className="msg-read all" data-testid="message-receipt">
+        {t('message.readList')}
+      </span>
+    ) : null;
+  }
   return (
     <Popover
       open={open}
