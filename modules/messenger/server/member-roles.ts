@@ -111,7 +111,16 @@ export async function transferOwnershipUseCase(
   });
   const after = await requireMembership(ctx.db, caller, chatId);
   const view = await toChatView(ctx.db, caller.userId, after.chat, after.member);
-  const { myRole: _r, readSeq: _s, unread: _u, muted: _m, notifyLevel: _n, unreadMentions: _um, lastMessage: _l, ...shared } = view;
+  const {
+    myRole: _r,
+    readSeq: _s,
+    unread: _u,
+    muted: _m,
+    notifyLevel: _n,
+    unreadMentions: _um,
+    lastMessage: _l,
+    ...shared
+  } = view;
   await publishQuietly(ctx, `chat:${chatId}`, { type: 'chat.updated', chat: shared });
   await publishQuietly(ctx, `chat:${chatId}`, { type: 'members.changed', chatId, added: [], removed: [] });
   return view;

@@ -19,7 +19,16 @@ export interface ChatChange {
 
 /** Tells the chat's subscribers what changed, without anyone's personal state. */
 async function publishUpdated(ctx: AppContext, view: ChatView): Promise<void> {
-  const { myRole: _r, readSeq: _s, unread: _u, muted: _m, notifyLevel: _n, unreadMentions: _um, lastMessage: _l, ...shared } = view;
+  const {
+    myRole: _r,
+    readSeq: _s,
+    unread: _u,
+    muted: _m,
+    notifyLevel: _n,
+    unreadMentions: _um,
+    lastMessage: _l,
+    ...shared
+  } = view;
   await publishQuietly(ctx, `chat:${view.id}`, { type: 'chat.updated', chat: shared });
 }
 
