@@ -130,3 +130,22 @@ export async function toChatViews(
 export async function toChatView(anyDb: AnyDb, viewerId: string, chat: ChatRow, member: MemberRow | null): Promise<ChatView> {
   return (await toChatViews(anyDb, viewerId, [{ chat, member }]))[0];
 }
+
+/**
+ * A chat view without anyone's personal state (role, read position, counts, notification level,
+ * last message the reader may not see): what `chat.updated` broadcasts to every subscriber.
+ * One place, so a personal field added to ChatView is left out of every broadcast at once.
+ */
+export function sharedChatView(view: ChatView) {
+  const {
+    myRole: _r,
+    readSeq: _s,
+    unread: _u,
+    muted: _m,
+    notifyLevel: _n,
+    unreadMentions: _um,
+    lastMessage: _l,
+    ...shared
+  } = view;
+  return shared;
+}

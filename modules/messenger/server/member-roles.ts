@@ -5,7 +5,7 @@ import { messengerErrors } from '../shared/errors.js';
 import { type ChatView, MAX_CHAT_ADMINS } from '../shared/types.js';
 import { type ChatRow, requireMembership } from './access.js';
 import { publishQuietly } from './chat-events.js';
-import { toChatView } from './chat-view.js';
+import { sharedChatView, toChatView } from './chat-view.js';
 import { roleOf } from './member-writes.js';
 import type { MessengerDb } from './tables.js';
 
@@ -111,17 +111,7 @@ export async function transferOwnershipUseCase(
   });
   const after = await requireMembership(ctx.db, caller, chatId);
   const view = await toChatView(ctx.db, caller.userId, after.chat, after.member);
-  const {
-    myRole: _r,
-    readSeq: _s,
-    unread: _u,
-    muted: _m,
-    notifyLevel: _n,
-    unreadMentions: _um,
-    lastMessage: _l,
-    ...shared
-  } = view;
-  await publishQuietly(ctx, `chat:${chatId}`, { type: 'chat.updated', chat: shared });
+  await publishQuietly(ctx, `chat:${chatId}`, { type: 'chat.updated', chat: sharedChatView(view) });
   await publishQuietly(ctx, `chat:${chatId}`, { type: 'members.changed', chatId, added: [], removed: [] });
   return view;
 }

@@ -6,7 +6,7 @@ import { messengerErrors } from '../shared/errors.js';
 import type { ChatSettings, ChatView } from '../shared/types.js';
 import { requireChatAdmin, requireMembership } from './access.js';
 import { publishQuietly } from './chat-events.js';
-import { parseSettings, toChatView } from './chat-view.js';
+import { parseSettings, sharedChatView, toChatView } from './chat-view.js';
 import type { MessengerDb, MessengerTables } from './tables.js';
 
 export interface ChatChange {
@@ -19,17 +19,7 @@ export interface ChatChange {
 
 /** Tells the chat's subscribers what changed, without anyone's personal state. */
 async function publishUpdated(ctx: AppContext, view: ChatView): Promise<void> {
-  const {
-    myRole: _r,
-    readSeq: _s,
-    unread: _u,
-    muted: _m,
-    notifyLevel: _n,
-    unreadMentions: _um,
-    lastMessage: _l,
-    ...shared
-  } = view;
-  await publishQuietly(ctx, `chat:${view.id}`, { type: 'chat.updated', chat: shared });
+  await publishQuietly(ctx, `chat:${view.id}`, { type: 'chat.updated', chat: sharedChatView(view) });
 }
 
 async function viewAfterWrite(ctx: AppContext, caller: Caller, chatId: string): Promise<ChatView> {
