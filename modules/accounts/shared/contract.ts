@@ -11,7 +11,13 @@ const sessionId = idSchema('ses');
 const inviteId = idSchema('inv');
 const tokenId = idSchema('pat');
 const ok = z.object({ ok: z.literal(true) });
-const loginLimit = { max: 20, windowMs: 60_000 };
+/**
+ * Per-address first line on sign-in, setup and invite acceptance: cheap, before any password is
+ * hashed. Generous because a whole office behind one NAT signs in around 9:00; guessing is held
+ * by the per-account counters (docs/adr/0009), not by this.
+ */
+export const LOGIN_RATE_LIMIT = { max: 300, windowMs: 60_000 };
+const loginLimit = LOGIN_RATE_LIMIT;
 
 export const meView = z.object({
   user: memberView,
