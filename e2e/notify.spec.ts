@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { collectErrors, ok } from './support.js';
+import { adminContext, collectErrors, ok } from './support.js';
 
 /*
  * Notification levels, in Bob's browser: he sets a group to "mentions only". A plain message
@@ -13,7 +13,6 @@ test.describe.configure({ mode: 'serial' });
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'notify journey 2026';
-const FOUNDATION_ADMIN = { email: 'zhang.wei@example.com', password: 'correct horse battery' };
 const profile = { locale: 'en-US', timezone: 'Asia/Shanghai' };
 
 async function join(browser: Browser, baseURL: string, admin: APIRequestContext, name: string) {
@@ -37,23 +36,12 @@ async function join(browser: Browser, baseURL: string, admin: APIRequestContext,
 const shown = (page: Page) => page.evaluate(() => (window as unknown as { __notes: string[] }).__notes);
 
 test('a mentions-only chat: plain messages stay quiet, mentions show', async ({ browser, baseURL }, testInfo) => {
-  const adminCtx = await browser.newContext();
-  const status = await (await adminCtx.request.get(`${baseURL}/api/setup`)).json();
-  if (status.needsSetup) {
-    await ok(
-      await adminCtx.request.post(`${baseURL}/api/setup`, {
-        data: {
-          organizationName: 'Notify Co',
-          displayName: 'Admin',
-          email: `admin.${RUN}@example.com`,
-          password: PASSWORD,
-          ...profile,
-        },
-      }),
-    );
-  } else {
-    await ok(await adminCtx.request.post(`${baseURL}/api/auth/login`, { data: FOUNDATION_ADMIN }));
-  }
+  const adminCtx = await adminContext(browser, baseURL!, {
+    organizationName: 'Notify Co',
+    email: `admin.${RUN}@example.com`,
+    password: PASSWORD,
+    ...profile,
+  });
   const alice = await join(browser, baseURL!, adminCtx.request, 'Alice Notify');
   const bob = await join(browser, baseURL!, adminCtx.request, 'Bob Notify');
   const group = (name: string) =>

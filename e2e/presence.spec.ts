@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { ok } from './support.js';
+import { adminContext, ok } from './support.js';
 
 /*
  * Presence and typing between two browsers: Bob sees Alice online in their direct chat, sees
@@ -14,7 +14,6 @@ const RUN = Date.now().toString(36);
 const PASSWORD = 'presence journey 2026';
 const ALICE = { name: 'Alice Presence', email: `alice.p.${RUN}@example.com` };
 const BOB = { name: 'Bob Presence', email: `bob.p.${RUN}@example.com` };
-const FOUNDATION_ADMIN = { email: 'zhang.wei@example.com', password: 'correct horse battery' };
 const profile = { locale: 'en-US', timezone: 'Asia/Shanghai' };
 
 async function join(
@@ -39,23 +38,12 @@ const headerDot = (page: Page, userId: string) =>
   page.getByTestId('conversation').locator(`[data-testid="presence-dot"][data-user-id="${userId}"]`);
 
 test('presence and typing between two browsers', async ({ browser, baseURL }, testInfo) => {
-  const adminCtx = await browser.newContext();
-  const status = await (await adminCtx.request.get(`${baseURL}/api/setup`)).json();
-  if (status.needsSetup) {
-    await ok(
-      await adminCtx.request.post(`${baseURL}/api/setup`, {
-        data: {
-          organizationName: 'Presence Co',
-          displayName: 'Admin',
-          email: `admin.${RUN}@example.com`,
-          password: PASSWORD,
-          ...profile,
-        },
-      }),
-    );
-  } else {
-    await ok(await adminCtx.request.post(`${baseURL}/api/auth/login`, { data: FOUNDATION_ADMIN }));
-  }
+  const adminCtx = await adminContext(browser, baseURL!, {
+    organizationName: 'Presence Co',
+    email: `admin.${RUN}@example.com`,
+    password: PASSWORD,
+    ...profile,
+  });
   const alice = await join(browser, baseURL!, adminCtx.request, ALICE, { width: 1280, height: 800 });
   // Bob is on a phone-sized screen: the dot and the typing line must work at 390 px too.
   const bob = await join(browser, baseURL!, adminCtx.request, BOB, { width: 390, height: 844 });

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 
 /** The JSON body of a request that must succeed; a failure names the URL, status and body. */
 export async function ok<T>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
@@ -17,4 +17,23 @@ export function collectErrors(page: Page, ignore?: (text: string) => boolean): s
   });
   page.on('pageerror', (err) => errors.push(err.message));
   return errors;
+}
+
+/** The first administrator foundation.spec.ts creates, when it ran first on this server. */
+export const FOUNDATION_ADMIN = { email: 'zhang.wei@example.com', password: 'correct horse battery' };
+
+/**
+ * A request context signed in as an administrator: on a fresh server it sets the organization up
+ * (so a journey runs alone with `--no-deps`), after foundation.spec.ts it signs its admin in.
+ */
+export async function adminContext(
+  browser: Browser,
+  baseURL: string,
+  org: { organizationName: string; email: string; password: string; locale: string; timezone: string },
+): Promise<BrowserContext> {
+  const ctx = await browser.newContext();
+  const status = await (await ctx.request.get(`${baseURL}/api/setup`)).json();
+  if (status.needsSetup) await ok(await ctx.request.post(`${baseURL}/api/setup`, { data: { displayName: 'Admin', ...org } }));
+  else await ok(await ctx.request.post(`${baseURL}/api/auth/login`, { data: FOUNDATION_ADMIN }));
+  return ctx;
 }
